@@ -1,0 +1,29 @@
+package io.metricsniff.verdict;
+
+import io.metricsniff.record.MetricRecord;
+import io.metricsniff.record.Transport;
+
+/**
+ * One Graphite receiver's acceptance rules (carbon, go-carbon, carbon-c-relay, carbon-relay-ng,
+ * Riemann). A profile reads a record's raw bytes the way that receiver would, fills path, value and
+ * timestamp when it can read them, and flags what that receiver rejects or silently discards.
+ * Stateless: one instance serves every flow.
+ */
+public interface ReceiverProfile {
+    /** The {@code --receiver} name. */
+    String name();
+
+    /**
+     * Judges one plaintext line (the record's raw bytes, without the '\n').
+     *
+     * @return true when this line makes the receiver close the connection, so that everything the
+     *         sender wrote after it on this connection is lost
+     */
+    boolean judgeLine(MetricRecord rec, Transport transport);
+
+    /** Judges one pickle datapoint whose path, value and timestamp are already set. */
+    boolean judgeDatapoint(MetricRecord rec);
+
+    /** Whether a timestamp of -1 means "now" to this receiver (carbon) rather than 1969. */
+    boolean minusOneIsNow();
+}
