@@ -1,20 +1,58 @@
 package io.metricsniff.cli;
 
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 
 /** Entry point. {@link #run} is what tests call: it never exits the JVM. */
 public final class Main {
     private Main() { }
 
     public static void main(String[] args) {
-        int code = run(args, System.out, System.err);
-        System.out.flush();
+        // A buffered stdout: one write per 64 KiB, not per line. Live runs flush when idle.
+        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+                false, StandardCharsets.UTF_8);
+        int code = run(args, out, System.err);
+        out.flush();
         System.exit(code);
     }
 
     /** Runs one metricsniff command line; returns the exit status (0, 1 or 2 per the contract). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        err.println("metricsniff: not wired yet");
-        return 2;
+        SniffCommand command = new SniffCommand();
+        CommandLine cl = new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true);
+        try {
+            cl.parseArgs(args);
+        } catch (ParameterException e) {
+            err.println("metricsniff: " + oneLine(e.getMessage()) + " (see metricsniff --help)");
+            return 2;
+        }
+        if (cl.isUsageHelpRequested()) {
+            cl.usage(out);
+            out.flush();
+            return 0;
+        }
+        if (cl.isVersionHelpRequested()) {
+            cl.printVersionHelp(out);
+            out.flush();
+            return 0;
+        }
+        Settings settings;
+        try {
+            settings = Settings.from(command, Terminals.stdoutIsTerminal());
+        } catch (UsageException e) {
+            err.println("metricsniff: " + e.getMessage());
+            return 2;
+        }
+        return new Session(settings, out, err).run();
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "bad command line" : s.replace('\n', ' ').replace('\r', ' ').trim();
     }
 }

@@ -9,6 +9,7 @@ public final class Endpoint {
     private final byte[] address; // 4 or 16 bytes, never exposed
     private final int port;
     private final int hash;
+    private String text; // cached: every output line prints endpoints
 
     public Endpoint(byte[] address, int port) {
         if (address.length != 4 && address.length != 16) {
@@ -40,7 +41,9 @@ public final class Endpoint {
 
     /** {@code ip:port}, IPv6 as {@code [::1]:2303}, as the JSON contract wants. */
     @Override public String toString() {
-        return isIpv6() ? "[" + host() + "]:" + port : host() + ":" + port;
+        String t = text;
+        if (t == null) text = t = isIpv6() ? "[" + host() + "]:" + port : host() + ":" + port;
+        return t;
     }
 
     @Override public boolean equals(Object o) {

@@ -26,6 +26,7 @@ public final class MetricRecord {
     private String rawText;
 
     private String path;            // null when none could be read
+    private int pathOff = -1, pathLen; // or a slice of raw, decoded on first use
     private String storedPath;      // the name the receiver will store, when it rewrites (carbon-c-relay)
     private double value = ABSENT;
     private boolean hasValue;
@@ -69,8 +70,14 @@ public final class MetricRecord {
         return rawText;
     }
 
-    public String path() { return path; }
-    public MetricRecord path(String p) { this.path = p; return this; }
+    public String path() {
+        if (path == null && pathOff >= 0) path = new String(raw, pathOff, pathLen, StandardCharsets.UTF_8);
+        return path;
+    }
+    public MetricRecord path(String p) { this.path = p; this.pathOff = -1; return this; }
+    /** The path is raw[off, off+len): decoded only if someone asks (with -q nobody does). */
+    public MetricRecord pathInRaw(int off, int len) { this.path = null; this.pathOff = off; this.pathLen = len; return this; }
+    public boolean hasPath() { return path != null || pathOff >= 0; }
     public String storedPath() { return storedPath; }
     public MetricRecord storedPath(String p) { this.storedPath = p; return this; }
     public boolean hasValue() { return hasValue; }

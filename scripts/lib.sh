@@ -1,0 +1,36 @@
+# Shared by the scripts: find the project, install Debian packages only when they are missing.
+# shellcheck shell=bash
+
+ms_root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+
+# ms_need_debs PKG...: installs the packages that dpkg does not know as installed.
+# As root through apt-get; otherwise prints the exact command and fails.
+ms_need_debs() {
+  local missing=() p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "metricsniff: installing ${missing[*]} (apt-get)" >&2
+    if [ -z "${MS_APT_UPDATED:-}" ]; then
+      apt-get update -qq >&2 || true
+      export MS_APT_UPDATED=1
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+  else
+    echo "metricsniff: missing Debian packages; run: sudo apt-get install ${missing[*]}" >&2
+    return 2
+  fi
+}
+
+# ms_build_jar: builds target/metricsniff.jar when it is missing or older than pom.xml or src/main.
+ms_build_jar() {
+  local jar="$ms_root/target/metricsniff.jar"
+  if [ -f "$jar" ] && [ -z "$(find "$ms_root/pom.xml" "$ms_root/src/main" -newer "$jar" -print -quit)" ]; then
+    return 0
+  fi
+  command -v mvn >/dev/null || ms_need_debs maven || return 2
+  echo "metricsniff: building $jar" >&2
+  (cd "$ms_root" && mvn -q -B -DskipTests package >&2) || { echo "metricsniff: build failed" >&2; return 2; }
+}

@@ -1,0 +1,192 @@
+package io.metricsniff.cli;
+
+import io.metricsniff.analysis.PathTable;
+import io.metricsniff.capture.CaptureException;
+import io.metricsniff.capture.CaptureFiles;
+import io.metricsniff.capture.FileSource;
+import io.metricsniff.capture.LiveSource;
+import io.metricsniff.capture.PacketSink;
+import io.metricsniff.capture.PacketSource;
+import io.metricsniff.output.JsonLinesSink;
+import io.metricsniff.output.PcapWriter;
+import io.metricsniff.output.Summary;
+import io.metricsniff.output.Tally;
+import io.metricsniff.output.TextSink;
+import io.metricsniff.pipeline.Decoders;
+import io.metricsniff.pipeline.Fanout;
+import io.metricsniff.pipeline.PacketRing;
+import io.metricsniff.pipeline.Pipeline;
+import io.metricsniff.pipeline.StopWhen;
+import io.metricsniff.reassembly.ReassemblyLimits;
+import io.metricsniff.record.RecordSink;
+import io.metricsniff.verdict.Judge;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One run: open the source, wire capture -> ring -> pipeline -> sinks, run until the end of the
+ * file, Ctrl-C, -n or --within, then print the summary. Capture runs on the calling thread,
+ * processing on its own, so libpcap is never held up by parsing or output.
+ */
+final class Session {
+    /** Snapshot length written into -O files: libpcap's maximum, what we capture with. */
+    private static final int DUMP_SNAPLEN = 262_144;
+
+    private final Settings s;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final AtomicBoolean interrupted = new AtomicBoolean();
+
+    Session(Settings settings, PrintStream out, PrintStream err) {
+        this.s = settings;
+        this.out = out;
+        this.err = err;
+    }
+
+    int run() {
+        PacketSource source;
+        try {
+            source = s.live() ? LiveSource.open(s.device, s.filter, s.liveOptions()) : FileSource.open(s.input, s.filter);
+        } catch (CaptureException e) {
+            err.println("metricsniff: " + e.getMessage());
+            return 2;
+        }
+        try (source) {
+            if (s.live() && s.deviceWasDefault) err.println("metricsniff: listening on " + s.device + " (the first up, non-loopback device)");
+            return capture(source);
+        }
+    }
+
+    private int capture(PacketSource source) {
+        int digits = s.live() ? 9 : CaptureFiles.timestampDigits(s.input);
+        Tally tally = new Tally();
+        PathTable paths = new PathTable();
+        List<RecordSink> sinks = new ArrayList<>();
+        sinks.add(tally);
+        if (s.needsPathTable()) sinks.add(paths);
+        if (s.expectations != null) sinks.add(s.expectations);
+        if (!s.quiet) {
+            if (s.json) sinks.add(new JsonLinesSink(out, digits));
+            else sinks.add(new TextSink(out, digits, s.colour));
+        }
+        RecordSink chain = new Fanout(sinks);
+        if (s.count != Long.MAX_VALUE || s.stopWhenExpected()) {
+            chain = new StopWhen(chain, s.count,
+                    s.stopWhenExpected() ? s.expectations::allMet : null, source::stop);
+        }
+
+        PcapWriter dump = null;
+        if (s.output != null) {
+            try {
+                dump = PcapWriter.create(s.output, source.linkType(), DUMP_SNAPLEN);
+            } catch (IOException e) {
+                err.println("metricsniff: cannot write " + s.output + ": " + e.getMessage());
+                return 2;
+            }
+        }
+        PcapWriter dumpRef = dump;
+        PacketSink tee = dump == null ? null : (t, d, c, o) -> {
+            try {
+                dumpRef.write(t, d, c, o);
+            } catch (IOException e) {
+                throw new DumpFailed(e);
+            }
+        };
+
+        Judge judge = new Judge(s.profile, s.lateNanos, s.futureNanos);
+        Pipeline pipeline = new Pipeline(source.linkType(), new Decoders(s.protocol, judge, chain),
+                ReassemblyLimits.defaults(), tee);
+        PacketRing ring = new PacketRing(PacketRing.DEFAULT_SLOTS, PacketRing.DEFAULT_MAX_BYTES, s.live());
+
+        Thread processing = new Thread(() -> process(ring, pipeline), "metricsniff-processing");
+        processing.setDaemon(true);
+        Failure failure = new Failure();
+        processing.setUncaughtExceptionHandler((t, e) -> { failure.set(e); source.stop(); });
+        processing.start();
+        Signals.onInterrupt(() -> { interrupted.set(true); source.stop(); });
+        Timer within = s.withinNanos > 0 ? Timer.start(s.withinNanos, source::stop) : null;
+        StatusLine status = s.statusLine() ? StatusLine.start(err, pipeline.counters(), tally, source) : null;
+
+        String warning = null;
+        try {
+            source.run(ring);
+        } catch (CaptureException e) {
+            warning = e.getMessage();
+        } finally {
+            ring.close();
+        }
+        joinQuietly(processing);
+        if (within != null) within.cancel();
+        if (status != null) status.stop();
+        if (dump != null) {
+            try {
+                dump.close();
+            } catch (IOException e) {
+                if (failure.get() == null) failure.set(new DumpFailed(e));
+            }
+        }
+
+        Summary summary = new Summary();
+        summary.put("packets", pipeline.counters().packets());
+        summary.put("bytes", pipeline.counters().bytes());
+        summary.put("flows", pipeline.reassembler().flowsSeen() + pipeline.counters().udpFlows());
+        summary.put("metrics", tally.metrics());
+        summary.put("ok", tally.count(io.metricsniff.record.Verdict.OK));
+        summary.put("malformed", tally.count(io.metricsniff.record.Verdict.MALFORMED));
+        summary.put("late", tally.count(io.metricsniff.record.Verdict.LATE));
+        summary.put("future", tally.count(io.metricsniff.record.Verdict.FUTURE));
+        summary.put("gaps", tally.gaps());
+        OptionalLong drops = source.kernelDrops();
+        if (s.live()) summary.put("kernel_drops", drops.orElse(0));
+        summary.put("gap_bytes", tally.gapBytes());
+        summary.put("queue_drops", ring.dropped());
+        summary.put("truncated_packets", pipeline.counters().truncated());
+        summary.put("corrupt_packets", pipeline.counters().corrupt());
+        summary.put("ignored_packets", pipeline.counters().ignored());
+        summary.put("overlap_conflicts", pipeline.reassembler().overlapConflicts());
+        summary.put("evicted_flows", pipeline.reassembler().evictions());
+        summary.put("problems", tally.problemCodes());
+        Report.addAnalysis(summary, s, paths);
+        summary.print(out, s.json);
+        out.flush();
+
+        if (failure.get() != null) {
+            err.println("metricsniff: " + Failure.describe(failure.get()));
+            return 2;
+        }
+        if (warning != null) err.println("metricsniff: warning: " + warning);
+        if (within != null && within.fired() && s.expectations != null && !s.expectations.allMet()) {
+            err.println("metricsniff: --within " + s.withinText + " elapsed before every --expect was met");
+        }
+        return s.expectations != null && !s.expectations.allMet() ? 1 : 0;
+    }
+
+    private void process(PacketRing ring, Pipeline pipeline) {
+        while (ring.drainTo(pipeline)) {
+            if (ring.isEmpty()) out.flush(); // live output appears as it happens
+        }
+        pipeline.finish();
+    }
+
+    private static void joinQuietly(Thread t) {
+        boolean again = true;
+        while (again) {
+            try {
+                t.join();
+                again = false;
+            } catch (InterruptedException e) {
+                // keep waiting: the summary needs every record processed
+            }
+        }
+    }
+
+    /** An -O file that could not be written: the run stops, as tcpdump's would. */
+    static final class DumpFailed extends RuntimeException {
+        DumpFailed(IOException cause) { super("cannot write the -O file: " + cause.getMessage(), cause); }
+    }
+}

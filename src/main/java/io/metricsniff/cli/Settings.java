@@ -1,0 +1,106 @@
+package io.metricsniff.cli;
+
+import io.metricsniff.analysis.Expectations;
+import io.metricsniff.capture.CaptureException;
+import io.metricsniff.capture.LiveOptions;
+import io.metricsniff.capture.LiveSource;
+import io.metricsniff.record.Protocol;
+import io.metricsniff.verdict.Durations;
+import io.metricsniff.verdict.ReceiverProfile;
+import io.metricsniff.verdict.Receivers;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The validated command line: every option checked and converted before anything is opened. */
+final class Settings {
+    String device;
+    boolean deviceWasDefault;
+    Path input;
+    Path output;
+    String filter;
+    long count = Long.MAX_VALUE;
+    boolean quiet;
+    boolean json;
+    boolean tui;
+    boolean colour;
+    boolean pace;
+    Protocol protocol;
+    ReceiverProfile profile;
+    long lateNanos;
+    long futureNanos;
+    Expectations expectations;
+    long withinNanos;
+    String withinText;
+    Path schemas;
+    Path aggregation;
+    Path whisperDir;
+
+    boolean live() { return input == null; }
+
+    boolean needsPathTable() { return tui || schemas != null; }
+
+    boolean stopWhenExpected() { return withinNanos > 0 && expectations != null; }
+
+    /** Progress on stderr: live text or JSON output while a person watches the terminal. */
+    boolean statusLine() { return live() && !tui && Terminals.stderrIsTerminal(); }
+
+    LiveOptions liveOptions() { return LiveOptions.defaults(); }
+
+    static Settings from(SniffCommand c, boolean stdoutIsTerminal) throws UsageException {
+        Settings s = new Settings();
+        if (c.device != null && c.input != null) throw new UsageException("use -d or -I, not both");
+        s.input = c.input;
+        if (s.input != null && !Files.isReadable(s.input)) {
+            throw new UsageException(Files.exists(s.input) ? "cannot read " + s.input : s.input + ": no such file");
+        }
+        s.device = c.device;
+        if (s.input == null && s.device == null) {
+            try {
+                s.device = LiveSource.defaultDevice();
+                s.deviceWasDefault = true;
+            } catch (CaptureException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        s.filter = c.filter();
+        s.output = c.output;
+        if (c.count != null) {
+            if (c.count <= 0) throw new UsageException("-n needs a positive count, not " + c.count);
+            s.count = c.count;
+        }
+        s.quiet = c.quiet;
+        SniffCommand.Format f = c.format != null ? c.format
+                : s.live() && stdoutIsTerminal ? SniffCommand.Format.tui : SniffCommand.Format.text;
+        if (f == SniffCommand.Format.tui && !stdoutIsTerminal) f = SniffCommand.Format.text; // as the issue says
+        s.json = f == SniffCommand.Format.json;
+        s.tui = f == SniffCommand.Format.tui && !s.quiet;
+        s.colour = f == SniffCommand.Format.text && stdoutIsTerminal && System.getenv("NO_COLOR") == null;
+        s.pace = c.pace;
+        s.protocol = c.protocol;
+        try {
+            s.profile = Receivers.byName(c.receiver);
+            s.lateNanos = Durations.parse(c.late);
+            s.futureNanos = Durations.parse(c.future);
+            if (c.within != null) {
+                if (c.expect.isEmpty()) throw new UsageException("--within needs at least one --expect");
+                if (!s.live()) throw new UsageException("--within is for live capture (-d); a file is read to its end");
+                s.withinNanos = Durations.parse(c.within);
+                s.withinText = c.within;
+            }
+            if (!c.expect.isEmpty()) s.expectations = new Expectations(c.expect);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (c.aggregation != null && c.schemas == null) {
+            throw new UsageException("--aggregation needs --schemas (the retention decides which slots exist)");
+        }
+        for (Path p : new Path[] {c.schemas, c.aggregation}) {
+            if (p != null && !Files.isReadable(p)) throw new UsageException("cannot read " + p);
+        }
+        s.schemas = c.schemas;
+        s.aggregation = c.aggregation;
+        s.whisperDir = c.whisperDir;
+        return s;
+    }
+}

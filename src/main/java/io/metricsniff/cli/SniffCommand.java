@@ -1,0 +1,110 @@
+package io.metricsniff.cli;
+
+import io.metricsniff.record.Protocol;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The command line, as in ../shared/spec/interface.md. Each option sits beside its help. */
+@Command(name = "metricsniff", mixinStandardHelpOptions = true, sortOptions = false,
+        version = "metricsniff 0.1.0",
+        usageHelpWidth = 100,
+        description = {
+            "Watch Graphite metric traffic (plaintext, pickle, StatsD) on the wire, reassemble TCP and",
+            "judge every metric the way a real receiver would: malformed, late and future metrics stand out.",
+            "",
+            "  metricsniff -d lo port 2003       live, on an interface, with a BPF filter",
+            "  metricsniff -I capture.pcap        replay a pcap or pcapng file",
+            ""},
+        footer = {"", "Filter words form one BPF expression, as with tcpdump and ngrep. Default filter:",
+            "  " + SniffCommand.DEFAULT_FILTER,
+            "Exit status: 0 success, 1 an --expect was not met, 2 usage or capture error."})
+public final class SniffCommand {
+    static final String DEFAULT_FILTER = "port 2003 or port 2004 or port 2013 or port 2014 or port 8125";
+
+    enum Format { text, json, tui }
+
+    @Option(names = {"-d", "--device"}, paramLabel = "IFACE",
+            description = "Live capture on IFACE (lo, eth0, any).")
+    String device;
+
+    @Option(names = {"-I", "--input"}, paramLabel = "FILE",
+            description = "Replay a capture file: pcap (µs or ns) or pcapng.")
+    Path input;
+
+    @Option(names = {"-O", "--output"}, paramLabel = "FILE",
+            description = "Also write the captured packets that passed the filter to a pcap file.")
+    Path output;
+
+    @Option(names = {"-n", "--count"}, paramLabel = "N", description = "Stop after N metric records.")
+    Long count;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only the final summary (in the chosen format).")
+    boolean quiet;
+
+    @Option(names = "--format", paramLabel = "text|json|tui",
+            description = "Output format. Default: tui for live capture on a terminal, text otherwise.")
+    Format format;
+
+    @Option(names = "--protocol", paramLabel = "auto|graphite|pickle|statsd", defaultValue = "auto",
+            converter = ProtocolConverter.class,
+            description = "How payloads are read. auto goes by port: 2003, 2013, 2023 plaintext; "
+                    + "2004, 2014, 2024 pickle; 8125 StatsD.")
+    Protocol protocol;
+
+    @Option(names = "--receiver", paramLabel = "NAME", defaultValue = "carbon",
+            description = "Whose rules decide the verdict: carbon, go-carbon, carbon-c-relay, carbon-relay-ng, "
+                    + "riemann (default ${DEFAULT-VALUE}).")
+    String receiver;
+
+    @Option(names = "--late", paramLabel = "DURATION", defaultValue = "60s",
+            description = "How far a metric timestamp may trail the capture time of its packet (default ${DEFAULT-VALUE}).")
+    String late;
+
+    @Option(names = "--future", paramLabel = "DURATION", defaultValue = "60s",
+            description = "How far a metric timestamp may lead the capture time of its packet (default ${DEFAULT-VALUE}).")
+    String future;
+
+    @Option(names = "--expect", paramLabel = "GLOB",
+            description = "Delivery check (repeatable): exit 0 only if every GLOB matched a metric with verdict ok.")
+    List<String> expect = new ArrayList<>();
+
+    @Option(names = "--within", paramLabel = "DURATION",
+            description = "Live capture with --expect: stop as soon as every expectation is met; fail when the time is up.")
+    String within;
+
+    @Option(names = "--schemas", paramLabel = "FILE",
+            description = "carbon's storage-schemas.conf, for the retention and xFilesFactor advice.")
+    Path schemas;
+
+    @Option(names = "--aggregation", paramLabel = "FILE",
+            description = "carbon's storage-aggregation.conf, for the retention and xFilesFactor advice.")
+    Path aggregation;
+
+    @Option(names = "--whisper-dir", paramLabel = "DIR", defaultValue = "/var/lib/graphite/whisper",
+            description = "Where carbon keeps .wsp files, for the commands the advice prints (default ${DEFAULT-VALUE}).")
+    Path whisperDir;
+
+    @Option(names = "--pace", description = "With -I and --format tui: replay at the recorded pace.")
+    boolean pace;
+
+    @Parameters(paramLabel = "FILTER", arity = "0..*", description = "BPF filter words.")
+    List<String> filterWords = new ArrayList<>();
+
+    String filter() {
+        return filterWords.isEmpty() ? DEFAULT_FILTER : String.join(" ", filterWords);
+    }
+
+    /** Lets --protocol take the contract's lower-case names. */
+    static final class ProtocolConverter implements picocli.CommandLine.ITypeConverter<Protocol> {
+        @Override public Protocol convert(String value) {
+            for (Protocol p : Protocol.values()) if (p.json().equals(value)) return p;
+            throw new picocli.CommandLine.TypeConversionException(
+                    "'" + value + "' is not a protocol (use auto, graphite, pickle or statsd)");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.metricsniff.output;
+
+import io.metricsniff.decode.Endpoint;
+import io.metricsniff.record.MetricRecord;
+import io.metricsniff.record.Problem;
+import io.metricsniff.record.RecordSink;
+import io.metricsniff.record.Verdict;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Counts records per verdict, problems per code and gaps: the numbers behind the summary. */
+public final class Tally implements RecordSink {
+    private final long[] perVerdict = new long[Verdict.values().length];
+    private final Map<String, Long> problemCodes = new TreeMap<>();
+    private volatile long metrics;
+    private volatile long gaps;
+    private volatile long gapBytes;
+
+    @Override public void metric(MetricRecord r) {
+        metrics++;
+        perVerdict[r.verdict().ordinal()]++;
+        List<Problem> problems = r.problems();
+        for (int i = 0; i < problems.size(); i++) problemCodes.merge(problems.get(i).code(), 1L, Long::sum);
+    }
+
+    @Override public void gap(long timeNanos, Endpoint src, Endpoint dst, long bytes) {
+        gaps++;
+        gapBytes += bytes;
+    }
+
+    public long metrics() { return metrics; }
+    public long count(Verdict v) { return perVerdict[v.ordinal()]; }
+    public long gaps() { return gaps; }
+    public long gapBytes() { return gapBytes; }
+    /** Problem code to number of records carrying it, sorted by code. */
+    public Map<String, Long> problemCodes() { return problemCodes; }
+}

@@ -1,0 +1,56 @@
+package io.metricsniff.pipeline;
+
+import io.metricsniff.decode.Endpoint;
+import io.metricsniff.protocol.DatagramHandler;
+import io.metricsniff.protocol.graphite.GraphiteDatagramDecoder;
+import io.metricsniff.protocol.graphite.PlaintextStreamDecoder;
+import io.metricsniff.protocol.pickle.PickleStreamDecoder;
+import io.metricsniff.protocol.statsd.StatsdDatagramDecoder;
+import io.metricsniff.record.Protocol;
+import io.metricsniff.record.RecordSink;
+import io.metricsniff.reassembly.StreamHandler;
+import io.metricsniff.reassembly.StreamHandlerFactory;
+import io.metricsniff.verdict.Judge;
+
+/**
+ * Chooses the protocol decoder for each TCP direction and UDP datagram: by the receiver's port
+ * ({@code --protocol auto}) or the one the user forced.
+ */
+public final class Decoders implements StreamHandlerFactory {
+    private final Protocol forced; // AUTO: by port
+    private final Judge judge;
+    private final RecordSink sink;
+    private final DatagramHandler statsd;
+    private final DatagramHandler graphiteUdp;
+
+    public Decoders(Protocol choice, Judge judge, RecordSink sink) {
+        this.forced = choice;
+        this.judge = judge;
+        this.sink = sink;
+        this.statsd = new StatsdDatagramDecoder(judge, sink);
+        this.graphiteUdp = new GraphiteDatagramDecoder(judge, sink);
+    }
+
+    /** The protocol spoken towards {@code dstPort}; null when auto finds no metric port. */
+    private Protocol protocolFor(int dstPort) {
+        return forced == Protocol.AUTO ? Protocol.forPort(dstPort) : forced;
+    }
+
+    @Override public StreamHandler open(Endpoint src, Endpoint dst, boolean midstream, long timeNanos) {
+        Protocol p = protocolFor(dst.port());
+        if (p == null) return null; // e.g. carbon's side of the connection: nothing to read
+        switch (p) {
+            case GRAPHITE: return new PlaintextStreamDecoder(src, dst, midstream, judge, sink);
+            case PICKLE: return new PickleStreamDecoder(src, dst, midstream, judge, sink);
+            default: return null; // StatsD over TCP is not read
+        }
+    }
+
+    /** The handler for a UDP datagram, or null when it is not metric traffic. */
+    public DatagramHandler forDatagram(int srcPort, int dstPort) {
+        Protocol p = protocolFor(dstPort);
+        if (p == Protocol.STATSD) return statsd;
+        if (p == Protocol.GRAPHITE) return graphiteUdp;
+        return null;
+    }
+}

@@ -1,0 +1,103 @@
+package io.metricsniff.pipeline;
+
+import io.metricsniff.capture.PacketSink;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The bounded hand-off between the capture thread (one producer) and the processing thread (one
+ * consumer). Bounded in packets and in bytes, because loopback packets can be 64 KiB each.
+ * When full, a file replay waits (nothing may be lost); a live capture drops the packet and counts
+ * it, so that libpcap's callback never blocks behind parsing or output.
+ */
+public final class PacketRing implements PacketSink {
+    /** Slots: enough to ride out a GC pause at a few hundred thousand packets per second. */
+    public static final int DEFAULT_SLOTS = 1 << 14;
+    /** Bytes held in the ring at most; keeps the heap small whatever the packet sizes. */
+    public static final long DEFAULT_MAX_BYTES = 48L << 20;
+    /** How long an idle side sleeps before looking again: short enough for live latency. */
+    private static final long IDLE_PARK_NANOS = 50_000;
+
+    private final int mask;
+    private final long[] times;
+    private final byte[][] data;
+    private final int[] capLengths;
+    private final int[] origLengths;
+    private final long maxBytes;
+    private final boolean dropWhenFull;
+
+    private final AtomicLong head = new AtomicLong(); // next slot to write (producer)
+    private final AtomicLong tail = new AtomicLong(); // next slot to read (consumer)
+    private final AtomicLong bytesHeld = new AtomicLong();
+    private volatile boolean closed;
+    private volatile long dropped;
+    private volatile long peakBytes;
+
+    public PacketRing(int slots, long maxBytes, boolean dropWhenFull) {
+        if (Integer.bitCount(slots) != 1) throw new IllegalArgumentException("slots must be a power of two");
+        this.mask = slots - 1;
+        this.times = new long[slots];
+        this.data = new byte[slots][];
+        this.capLengths = new int[slots];
+        this.origLengths = new int[slots];
+        this.maxBytes = maxBytes;
+        this.dropWhenFull = dropWhenFull;
+    }
+
+    /** Producer side: called by the capture source for each packet. */
+    @Override public void packet(long timeNanos, byte[] bytes, int capLength, int origLength) {
+        long h = head.get();
+        while (h - tail.get() > mask || bytesHeld.get() + capLength > maxBytes && h != tail.get()) {
+            if (dropWhenFull || closed) {
+                dropped++; // single writer: no lost updates
+                return;
+            }
+            LockSupport.parkNanos(IDLE_PARK_NANOS);
+        }
+        int i = (int) (h & mask);
+        times[i] = timeNanos;
+        data[i] = bytes;
+        capLengths[i] = capLength;
+        origLengths[i] = origLength;
+        long held = bytesHeld.addAndGet(capLength);
+        if (held > peakBytes) peakBytes = held;
+        head.lazySet(h + 1); // publishes the slot's fields to the consumer
+    }
+
+    /** Producer side: no more packets will come. */
+    public void close() { closed = true; }
+
+    /**
+     * Consumer side: hands every available packet to {@code sink}, waiting while the ring is empty.
+     *
+     * @return false once the ring is closed and drained
+     */
+    public boolean drainTo(PacketSink sink) {
+        long t = tail.get();
+        long h = head.get();
+        if (t == h) {
+            if (closed && t == head.get()) return false;
+            LockSupport.parkNanos(IDLE_PARK_NANOS);
+            return true;
+        }
+        for (; t < h; t++) {
+            int i = (int) (t & mask);
+            byte[] bytes = data[i];
+            data[i] = null;
+            int cap = capLengths[i];
+            sink.packet(times[i], bytes, cap, origLengths[i]);
+            bytesHeld.addAndGet(-cap);
+            tail.lazySet(t + 1);
+        }
+        return true;
+    }
+
+    /** Consumer side: nothing waiting right now. */
+    public boolean isEmpty() { return tail.get() == head.get(); }
+
+    /** Packets dropped because processing fell behind (live capture only). */
+    public long dropped() { return dropped; }
+
+    public long peakBytes() { return peakBytes; }
+}

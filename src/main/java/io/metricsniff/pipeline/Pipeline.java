@@ -1,0 +1,84 @@
+package io.metricsniff.pipeline;
+
+import io.metricsniff.capture.PacketSink;
+import io.metricsniff.decode.DecodeResult;
+import io.metricsniff.decode.Packet;
+import io.metricsniff.decode.PacketDecoder;
+import io.metricsniff.protocol.DatagramHandler;
+import io.metricsniff.reassembly.ReassemblyLimits;
+import io.metricsniff.reassembly.TcpReassembler;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The processing side of a capture: decode each packet, feed TCP into reassembly and UDP
+ * datagrams to their decoder. Runs on one thread; everything downstream is called from here.
+ */
+public final class Pipeline implements PacketSink {
+    /** How often (capture time) idle TCP flows are looked for. */
+    private static final long EXPIRY_EVERY_NANOS = 1_000_000_000L;
+    /** UDP flows remembered for the flow count; past this they are no longer told apart. */
+    private static final int MAX_UDP_FLOWS_TRACKED = 65_536;
+
+    private final int linkType;
+    private final Decoders decoders;
+    private final PacketSink tee;  // -O writer, or null
+    private final PacketDecoder decoder = new PacketDecoder();
+    private final Packet pkt = new Packet();
+    private final TcpReassembler reassembler;
+    private final Counters counters = new Counters();
+    private final Set<String> udpFlows = new HashSet<>();
+    private long lastTimeNanos;
+    private long nextExpiryNanos = Long.MIN_VALUE;
+
+    public Pipeline(int linkType, Decoders decoders, ReassemblyLimits limits, PacketSink tee) {
+        this.linkType = linkType;
+        this.decoders = decoders;
+        this.tee = tee;
+        this.reassembler = new TcpReassembler(decoders, limits);
+    }
+
+    public Counters counters() { return counters; }
+    public TcpReassembler reassembler() { return reassembler; }
+
+    @Override public void packet(long timeNanos, byte[] data, int capLength, int origLength) {
+        counters.packets++;
+        counters.bytes += origLength;
+        if (timeNanos > lastTimeNanos) lastTimeNanos = timeNanos;
+        if (tee != null) tee.packet(timeNanos, data, capLength, origLength);
+
+        DecodeResult result = decoder.decode(linkType, data, capLength, origLength, pkt);
+        switch (result) {
+            case OK:
+                if (pkt.protocol == Packet.TCP) reassembler.segment(pkt, timeNanos);
+                else udp(timeNanos);
+                break;
+            case TRUNCATED: counters.truncated++; break;
+            case CORRUPT: counters.corrupt++; break;
+            case UNSUPPORTED_LINK: counters.unsupportedLink++; break;
+            default: counters.ignored++; break;
+        }
+        if (timeNanos >= nextExpiryNanos) {
+            reassembler.expireIdle(timeNanos);
+            nextExpiryNanos = timeNanos + EXPIRY_EVERY_NANOS;
+        }
+    }
+
+    private void udp(long timeNanos) {
+        DatagramHandler h = decoders.forDatagram(pkt.srcPort, pkt.dstPort);
+        if (h == null) {
+            counters.ignored++;
+            return;
+        }
+        var src = pkt.src();
+        var dst = pkt.dst();
+        if (udpFlows.size() < MAX_UDP_FLOWS_TRACKED && udpFlows.add(src + ">" + dst)) counters.udpFlows++;
+        h.datagram(src, dst, pkt.buf, pkt.payloadOffset, pkt.payloadLength, pkt.payloadMissing, timeNanos);
+    }
+
+    /** The capture is over: close every stream so that pending partial lines are reported. */
+    public void finish() {
+        reassembler.finish(lastTimeNanos);
+    }
+}
