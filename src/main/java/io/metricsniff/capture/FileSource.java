@@ -36,7 +36,7 @@ public final class FileSource implements PacketSource {
         if (!Files.isReadable(file)) throw new CaptureException(name + ": permission denied");
         PcapHandle handle;
         try {
-            handle = Pcaps.openOffline(file.toString(), PcapHandle.TimestampPrecision.NANO);
+            handle = openOffline(file);
         } catch (PcapNativeException e) {
             throw new CaptureException(openError(name, file, e), e);
         } catch (LinkageError e) {
@@ -49,6 +49,18 @@ public final class FileSource implements PacketSource {
             throw e;
         }
         return new FileSource(handle, name);
+    }
+
+    private static PcapHandle openOffline(Path file) throws PcapNativeException {
+        try {
+            return Pcaps.openOffline(file.toString(), PcapHandle.TimestampPrecision.NANO);
+        } catch (PcapNativeException e) {
+            // pcap4j's words when the symbol is absent: libpcap before 1.5, or no libpcap at all.
+            // Retry at microseconds; without libpcap the retry raises a LinkageError.
+            String reason = Libpcap.reason(e);
+            if (!reason.contains("pcap_open_offline_with_tstamp_precision")) throw e;
+            return Pcaps.openOffline(file.toString());
+        }
     }
 
     private static String openError(String name, Path file, PcapNativeException e) {
