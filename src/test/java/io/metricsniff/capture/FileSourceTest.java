@@ -182,6 +182,29 @@ class FileSourceTest {
         }
     }
 
+    @Test void corruptRecordHeaderDeliversWhatWasReadThenFails() throws Exception {
+        Path file = dir.resolve("corrupt.pcap");
+        byte[] first = Frames.tcp4(CLIENT, 1, SERVER, 2003, 1, 1, Packet.ACK, ascii("one\n"));
+        byte[] second = Frames.tcp4(CLIENT, 1, SERVER, 2003, 5, 1, Packet.ACK, ascii("two\n"));
+        try (PcapWriter w = PcapWriter.create(file, DLT_EN10MB, 65535)) {
+            w.write(T0, first);
+            w.write(T0 + 1, second);
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        int inclLen = 24 + 16 + first.length + 8; // second record header: captured length field
+        bytes[inclLen] = (byte) 0xff; bytes[inclLen + 1] = (byte) 0xff; bytes[inclLen + 2] = (byte) 0xff;
+        bytes[inclLen + 3] = 0x7f;
+        Files.write(file, bytes);
+        try (FileSource source = FileSource.open(file, null)) {
+            List<Captured> got = new ArrayList<>();
+            CaptureException e = assertThrows(CaptureException.class,
+                    () -> source.run((t, d, c, o) -> got.add(new Captured(t, d, c, o))));
+            assertEquals(1, got.size());
+            assertOneLine(e.getMessage());
+            assertTrue(e.getMessage().startsWith(file + ": "), e.getMessage());
+        }
+    }
+
     @Test void missingFile() {
         Path missing = dir.resolve("nope.pcap");
         CaptureException e = assertThrows(CaptureException.class, () -> FileSource.open(missing, null));
