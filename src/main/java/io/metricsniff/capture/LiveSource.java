@@ -94,7 +94,7 @@ public final class LiveSource implements PacketSource {
         String dev = "'" + Libpcap.oneLine(device) + "'";
         int rc = code == null ? 0 : code;
         if (rc == PCAP_ERROR_NO_SUCH_DEVICE || (rc != PCAP_ERROR_PERM_DENIED && !deviceNames().contains(device))) {
-            return "no such device " + dev + " (devices: " + String.join(", ", deviceNames()) + ")";
+            return "no such device " + dev + " (" + deviceList() + ")";
         }
         if (rc == PCAP_ERROR_PERM_DENIED || rc == PCAP_ERROR_PROMISC_PERM_DENIED
                 || reason.contains("Operation not permitted") || reason.contains("Permission denied")) {
@@ -127,6 +127,11 @@ public final class LiveSource implements PacketSource {
         return names;
     }
 
+    private static String deviceList() {
+        List<String> names = deviceNames();
+        return names.isEmpty() ? "libpcap lists no devices" : "devices: " + String.join(", ", names);
+    }
+
     /** What tcpdump picks without {@code -i}: the first device that is up and not loopback. */
     public static String defaultDevice() throws CaptureException {
         List<PcapNetworkInterface> devices;
@@ -140,8 +145,7 @@ public final class LiveSource implements PacketSource {
         for (PcapNetworkInterface nif : devices) {
             if (nif.isUp() && !nif.isLoopBack() && !isPseudoDevice(nif.getName())) return nif.getName();
         }
-        throw new CaptureException("no capture device is up (give one with -d; devices: "
-                + String.join(", ", deviceNames()) + ")");
+        throw new CaptureException("no capture device is up (give one with -d; " + deviceList() + ")");
     }
 
     private static boolean isPseudoDevice(String name) {
