@@ -1,0 +1,123 @@
+package io.metricsniff.capture;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalLong;
+import org.pcap4j.core.NotOpenException;
+import org.pcap4j.core.PcapHandle;
+import org.pcap4j.core.PcapNativeException;
+import org.pcap4j.core.Pcaps;
+
+/**
+ * Replays a capture file through libpcap: pcap with microsecond or nanosecond timestamps, or
+ * pcapng. Timestamps are delivered in nanoseconds either way.
+ */
+public final class FileSource implements PacketSource {
+    private final PcapHandle handle;
+    private final String name;
+    private final int linkType;
+    private volatile boolean stopRequested;
+
+    private FileSource(PcapHandle handle, String name) {
+        this.handle = handle;
+        this.name = name;
+        this.linkType = handle.getDlt().value();
+    }
+
+    /**
+     * Opens {@code file} and installs {@code bpfFilter} (null or blank: no filter).
+     *
+     * @throws CaptureException with a one-line message: missing, unreadable, not a capture, bad filter
+     */
+    public static FileSource open(Path file, String bpfFilter) throws CaptureException {
+        String name = Libpcap.oneLine(file.toString());
+        if (!Files.exists(file)) throw new CaptureException(name + ": no such file");
+        if (Files.isDirectory(file)) throw new CaptureException(name + ": is a directory, not a capture file");
+        if (!Files.isReadable(file)) throw new CaptureException(name + ": permission denied");
+        PcapHandle handle;
+        try {
+            handle = openOffline(file);
+        } catch (PcapNativeException e) {
+            throw new CaptureException(openError(name, file, e), e);
+        } catch (LinkageError e) {
+            throw Libpcap.missing(e);
+        }
+        try {
+            Libpcap.applyFilter(handle, bpfFilter);
+        } catch (CaptureException e) {
+            handle.close();
+            throw e;
+        }
+        return new FileSource(handle, name);
+    }
+
+    private static PcapHandle openOffline(Path file) throws PcapNativeException {
+        try {
+            return Pcaps.openOffline(file.toString(), PcapHandle.TimestampPrecision.NANO);
+        } catch (PcapNativeException e) {
+            // pcap4j's words when the symbol is absent: libpcap before 1.5, or no libpcap at all.
+            // Retry at microseconds; without libpcap the retry raises a LinkageError.
+            String reason = Libpcap.reason(e);
+            if (!reason.contains("pcap_open_offline_with_tstamp_precision")) throw e;
+            return Pcaps.openOffline(file.toString());
+        }
+    }
+
+    private static String openError(String name, Path file, PcapNativeException e) {
+        String reason = Libpcap.reason(e);
+        if (reason.contains("unknown file format") || reason.contains("bad dump file format")) {
+            return name + ": not a pcap or pcapng file";
+        }
+        try {
+            if (Files.size(file) == 0) return name + ": empty file, not a pcap or pcapng file";
+        } catch (java.io.IOException ignored) {
+            // fall through to libpcap's reason
+        }
+        // libpcap usually names the file itself; do not say it twice.
+        reason = truncationMessage(reason);
+        return reason.startsWith(file.toString()) ? reason : name + ": " + reason;
+    }
+
+    @Override public int linkType() { return linkType; }
+
+    @Override public String description() { return name; }
+
+    @Override public void run(PacketSink sink) throws CaptureException {
+        if (stopRequested) return;
+        Libpcap.SinkListener listener = new Libpcap.SinkListener(handle, sink);
+        try {
+            handle.loop(-1, listener);
+        } catch (InterruptedException e) {
+            // breakLoop(): stop() was called, or the sink failed (rethrown below)
+        } catch (PcapNativeException e) {
+            Libpcap.rethrow(listener.failure);
+            throw new CaptureException(name + ": " + truncationMessage(Libpcap.reason(e)), e);
+        } catch (NotOpenException e) {
+            // closed from another thread: nothing more to read
+        }
+        Libpcap.rethrow(listener.failure);
+    }
+
+    /** libpcap says "truncated dump file; tried to read 16 header bytes, only got 5". */
+    static String truncationMessage(String reason) {
+        String prefix = "truncated dump file; ";
+        return reason.startsWith(prefix) ? "file is truncated: " + reason.substring(prefix.length()) : reason;
+    }
+
+    @Override public void stop() {
+        stopRequested = true;
+        try {
+            handle.breakLoop();
+        } catch (NotOpenException ignored) {
+            // already closed: run() has ended or will not start
+        }
+    }
+
+    @Override public OptionalLong kernelDrops() { return OptionalLong.empty(); }
+
+    @Override public void close() {
+        if (!handle.isOpen()) return;
+        stop(); // pcap4j's close waits for a running loop to end
+        handle.close();
+    }
+}

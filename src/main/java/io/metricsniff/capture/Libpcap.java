@@ -1,0 +1,102 @@
+package io.metricsniff.capture;
+
+import java.sql.Timestamp;
+import org.pcap4j.core.BpfProgram;
+import org.pcap4j.core.NotOpenException;
+import org.pcap4j.core.PcapHandle;
+import org.pcap4j.core.PcapNativeException;
+import org.pcap4j.core.RawPacketListener;
+
+/** What FileSource and LiveSource share: filters, one-line error text, the per-packet hand-off. */
+final class Libpcap {
+    static final String MISSING =
+            "libpcap is not installed or cannot be loaded: install it with 'apt-get install libpcap0.8'";
+
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final long MILLIS_PER_SECOND = 1_000L;
+
+    private Libpcap() { }
+
+    /** JNA failed to load libpcap (UnsatisfiedLinkError, then NoClassDefFoundError on later use). */
+    static CaptureException missing(LinkageError e) {
+        return new CaptureException(MISSING, e);
+    }
+
+    /** Compiles and installs the filter; blank means capture everything. */
+    static void applyFilter(PcapHandle handle, String filter) throws CaptureException {
+        if (filter == null || filter.isBlank()) return;
+        BpfProgram program;
+        try {
+            program = handle.compileFilter(filter, BpfProgram.BpfCompileMode.OPTIMIZE,
+                    PcapHandle.PCAP_NETMASK_UNKNOWN);
+        } catch (PcapNativeException e) {
+            throw new CaptureException("bad filter '" + oneLine(filter) + "': " + reason(e), e);
+        } catch (NotOpenException e) {
+            throw new CaptureException("capture closed while setting the filter", e);
+        }
+        try {
+            handle.setFilter(program);
+        } catch (PcapNativeException e) {
+            throw new CaptureException("cannot set filter '" + oneLine(filter) + "': " + reason(e), e);
+        } catch (NotOpenException e) {
+            throw new CaptureException("capture closed while setting the filter", e);
+        } finally {
+            program.free();
+        }
+    }
+
+    /** libpcap's own words, without pcap4j's prefixes, on one line. */
+    static String reason(PcapNativeException e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) return "unknown libpcap error";
+        for (String prefix : new String[] {"Error occurred: ", "Error occurred in pcap_compile: ",
+                "Error occurred in pcap_setfilter: ", "Failed to set filter: ", "Unexpected error occurred: "}) {
+            if (m.startsWith(prefix)) m = m.substring(prefix.length());
+        }
+        return oneLine(m.strip());
+    }
+
+    static String oneLine(String s) {
+        return s.replace('\n', ' ').replace('\r', ' ');
+    }
+
+    /** Rethrows a failure the sink raised inside the loop (pcap4j would otherwise log and drop it). */
+    static void rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) throw r;
+        if (t instanceof Error e) throw e;
+        if (t != null) throw new IllegalStateException(t);
+    }
+
+    /**
+     * pcap4j's raw listener: reads the timestamp and original length pcap4j stored for this packet
+     * and hands the bytes to the sink. Nothing else happens per packet.
+     */
+    static final class SinkListener implements RawPacketListener {
+        private final PcapHandle handle;
+        private final PacketSink sink;
+        /** Set when the sink threw; pcap4j swallows exceptions thrown by listeners. */
+        Throwable failure;
+
+        SinkListener(PcapHandle handle, PacketSink sink) {
+            this.handle = handle;
+            this.sink = sink;
+        }
+
+        @Override public void gotPacket(byte[] data) {
+            if (failure != null) return;
+            Timestamp ts = handle.getTimestamp();
+            // getTime() holds whole seconds plus milliseconds; getNanos() holds the whole fraction.
+            long nanos = Math.floorDiv(ts.getTime(), MILLIS_PER_SECOND) * NANOS_PER_SECOND + ts.getNanos();
+            try {
+                sink.packet(nanos, data, data.length, handle.getOriginalLength());
+            } catch (RuntimeException | Error e) {
+                failure = e;
+                try {
+                    handle.breakLoop();
+                } catch (NotOpenException ignored) {
+                    // closed already: the loop ends by itself
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package io.metricsniff.capture;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import org.pcap4j.core.NotOpenException;
+import org.pcap4j.core.PcapHandle;
+import org.pcap4j.core.PcapNativeException;
+import org.pcap4j.core.PcapNetworkInterface;
+import org.pcap4j.core.PcapNetworkInterface.PromiscuousMode;
+import org.pcap4j.core.PcapStat;
+import org.pcap4j.core.Pcaps;
+
+/**
+ * Captures from a network device ({@code lo}, {@code eth0}, {@code any}) through libpcap with
+ * nanosecond timestamps where the platform has them (microseconds otherwise).
+ * {@link #run} blocks the calling thread; {@link #stop} and {@link #kernelDrops} may be called
+ * from any other thread.
+ */
+public final class LiveSource implements PacketSource {
+    /**
+     * Longest a blocked read waits before libpcap looks at a pending stop again; libpcap 1.10
+     * wakes it at once on breakloop, older versions only at this timeout.
+     */
+    static final int READ_TIMEOUT_MILLIS = 100;
+
+    // pcap_activate() results (pcap/pcap.h).
+    private static final int PCAP_ERROR_NO_SUCH_DEVICE = -5;
+    private static final int PCAP_ERROR_PERM_DENIED = -8;
+    private static final int PCAP_ERROR_IFACE_NOT_UP = -9;
+    private static final int PCAP_ERROR_PROMISC_PERM_DENIED = -11;
+
+    /** Device names libpcap lists that are not network interfaces tcpdump would pick by default. */
+    private static final String[] PSEUDO_DEVICE_PREFIXES = {"any", "nflog", "nfqueue", "dbus", "usbmon", "bluetooth"};
+
+    private final PcapHandle handle;
+    private final String device;
+    private final String description;
+    private final int linkType;
+    private volatile boolean stopRequested;
+    private long lastDrops; // guarded by this
+
+    private LiveSource(PcapHandle handle, String device, String filter) {
+        this.handle = handle;
+        this.device = device;
+        this.description = filter == null || filter.isBlank() ? device : device + ": " + Libpcap.oneLine(filter);
+        this.linkType = handle.getDlt().value();
+    }
+
+    /**
+     * Opens {@code device} for capture and installs {@code bpfFilter} (null or blank: everything).
+     *
+     * @throws CaptureException one line: no such device (naming those there are), no permission,
+     *                          device down, bad filter, libpcap missing
+     */
+    public static LiveSource open(String device, String bpfFilter, LiveOptions opts) throws CaptureException {
+        if (device == null || device.isBlank()) throw new CaptureException("no capture device given");
+        PcapHandle handle;
+        try {
+            handle = activate(device, opts, true);
+        } catch (LinkageError e) {
+            throw Libpcap.missing(e);
+        }
+        try {
+            Libpcap.applyFilter(handle, bpfFilter);
+        } catch (CaptureException e) {
+            handle.close();
+            throw e;
+        }
+        return new LiveSource(handle, device, bpfFilter);
+    }
+
+    private static PcapHandle activate(String device, LiveOptions opts, boolean nanos) throws CaptureException {
+        PcapHandle.Builder builder = new PcapHandle.Builder(device)
+                .snaplen(opts.snapLength())
+                .bufferSize(opts.bufferBytes())
+                .promiscuousMode(opts.promiscuous() ? PromiscuousMode.PROMISCUOUS : PromiscuousMode.NONPROMISCUOUS)
+                .timeoutMillis(READ_TIMEOUT_MILLIS)
+                .immediateMode(true);
+        // pcap4j falls back to microseconds by itself where the kernel lacks nanoseconds.
+        if (nanos) builder.timestampPrecision(PcapHandle.TimestampPrecision.NANO);
+        try {
+            return builder.build();
+        } catch (PcapNativeException e) {
+            String reason = Libpcap.reason(e);
+            // A libpcap older than 1.5 has no pcap_set_tstamp_precision at all.
+            if (nanos && reason.contains("pcap_set_tstamp_precision")) return activate(device, opts, false);
+            throw new CaptureException(activateError(device, e.getReturnCode(), reason), e);
+        }
+    }
+
+    private static String activateError(String device, Integer code, String reason) {
+        String dev = "'" + Libpcap.oneLine(device) + "'";
+        int rc = code == null ? 0 : code;
+        if (rc == PCAP_ERROR_NO_SUCH_DEVICE || (rc != PCAP_ERROR_PERM_DENIED && !deviceNames().contains(device))) {
+            return "no such device " + dev + " (" + deviceList() + ")";
+        }
+        if (rc == PCAP_ERROR_PERM_DENIED || rc == PCAP_ERROR_PROMISC_PERM_DENIED
+                || reason.contains("Operation not permitted") || reason.contains("Permission denied")) {
+            return "no permission to capture on " + dev + ": run as root, or: setcap cap_net_raw,cap_net_admin=eip "
+                    + javaBinary();
+        }
+        if (rc == PCAP_ERROR_IFACE_NOT_UP) return "device " + dev + " is down";
+        return "cannot capture on " + dev + ": " + reason;
+    }
+
+    /** The real java binary (symlinks resolved), which is what setcap must be given. */
+    static String javaBinary() {
+        String command = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        try {
+            return Path.of(command).toRealPath().toString();
+        } catch (java.io.IOException | RuntimeException e) {
+            return command;
+        }
+    }
+
+    /** Names of the devices libpcap can capture on, in libpcap's order; empty if it cannot list them. */
+    public static List<String> deviceNames() {
+        List<String> names = new ArrayList<>();
+        try {
+            for (PcapNetworkInterface nif : Pcaps.findAllDevs()) names.add(nif.getName());
+        } catch (PcapNativeException | LinkageError e) {
+            // listing is a courtesy in error messages; an empty list says nothing was found
+        }
+        return names;
+    }
+
+    private static String deviceList() {
+        List<String> names = deviceNames();
+        return names.isEmpty() ? "libpcap lists no devices" : "devices: " + String.join(", ", names);
+    }
+
+    /** What tcpdump picks without {@code -i}: the first device that is up and not loopback. */
+    public static String defaultDevice() throws CaptureException {
+        List<PcapNetworkInterface> devices;
+        try {
+            devices = Pcaps.findAllDevs();
+        } catch (PcapNativeException e) {
+            throw new CaptureException("cannot list capture devices: " + Libpcap.reason(e), e);
+        } catch (LinkageError e) {
+            throw Libpcap.missing(e);
+        }
+        for (PcapNetworkInterface nif : devices) {
+            if (nif.isUp() && !nif.isLoopBack() && !isPseudoDevice(nif.getName())) return nif.getName();
+        }
+        throw new CaptureException("no capture device is up (give one with -d; " + deviceList() + ")");
+    }
+
+    private static boolean isPseudoDevice(String name) {
+        for (String prefix : PSEUDO_DEVICE_PREFIXES) {
+            if (name.startsWith(prefix)) return true;
+        }
+        return false;
+    }
+
+    @Override public int linkType() { return linkType; }
+
+    @Override public String description() { return description; }
+
+    @Override public void run(PacketSink sink) throws CaptureException {
+        if (stopRequested) return;
+        Libpcap.SinkListener listener = new Libpcap.SinkListener(handle, sink);
+        try {
+            handle.loop(-1, listener);
+        } catch (InterruptedException e) {
+            // breakLoop(): stop() was called, or the sink failed (rethrown below)
+        } catch (PcapNativeException e) {
+            Libpcap.rethrow(listener.failure);
+            if (stopRequested) return;
+            // For example "The interface went down" or "The interface disappeared".
+            throw new CaptureException("capture on '" + Libpcap.oneLine(device) + "' stopped: "
+                    + Libpcap.reason(e), e);
+        } catch (NotOpenException e) {
+            // closed from another thread
+        }
+        Libpcap.rethrow(listener.failure);
+    }
+
+    @Override public void stop() {
+        stopRequested = true;
+        try {
+            handle.breakLoop();
+        } catch (NotOpenException ignored) {
+            // already closed
+        }
+    }
+
+    /**
+     * libpcap's ps_drop: packets the kernel dropped for lack of buffer space. (ps_recv is not
+     * used: on loopback it counts each packet twice, so recv - captured is not a loss.)
+     */
+    @Override public synchronized OptionalLong kernelDrops() {
+        try {
+            PcapStat stat = handle.getStats();
+            lastDrops = stat.getNumPacketsDropped();
+        } catch (PcapNativeException | NotOpenException e) {
+            // closed or momentarily unavailable: report the last value read
+        }
+        return OptionalLong.of(lastDrops);
+    }
+
+    @Override public synchronized void close() {
+        if (!handle.isOpen()) return;
+        stop(); // pcap4j's close waits for a running loop to end
+        kernelDrops(); // keep the final count readable after close
+        handle.close();
+    }
+}
