@@ -45,15 +45,12 @@ final class Settings {
     /** Progress on stderr: live text or JSON output while a person watches the terminal. */
     boolean statusLine() { return live() && !tui && Terminals.stderrIsTerminal(); }
 
-    LiveOptions liveOptions() { return LiveOptions.defaults(); }
+    LiveOptions liveOptions() { return LiveOptions.DEFAULTS; }
 
     static Settings from(SniffCommand c, boolean stdoutIsTerminal) throws UsageException {
         Settings s = new Settings();
         if (c.device != null && c.input != null) throw new UsageException("use -d or -I, not both");
         s.input = c.input;
-        if (s.input != null && !Files.isReadable(s.input)) {
-            throw new UsageException(Files.exists(s.input) ? "cannot read " + s.input : s.input + ": no such file");
-        }
         s.device = c.device;
         if (s.input == null && s.device == null) {
             try {
