@@ -103,7 +103,7 @@ public final class PlaintextStreamDecoder implements StreamHandler {
         long total = pendingTotal;
         clearPending();
         MetricRecord rec = new MetricRecord(timeNanos, src, dst, Transport.TCP, Protocol.GRAPHITE, raw, total);
-        judge.judgeLine(rec, Transport.TCP);
+        judge.profile().judgeLine(rec, Transport.TCP); // timing after the close verdict, so it is not noise
         String receiver = judge.profile().name();
         if (killer != null) {
             rec.flag(Verdict.MALFORMED, Problems.lostAfterClose(receiver, killer));
@@ -112,6 +112,7 @@ public final class PlaintextStreamDecoder implements StreamHandler {
         } else {
             rec.flag(Verdict.MALFORMED, Problems.unterminated(unterminatedWhy(reason, receiver)));
         }
+        judge.judgeTiming(rec);
         lines++;
         sink.metric(rec);
     }
@@ -129,10 +130,13 @@ public final class PlaintextStreamDecoder implements StreamHandler {
     private void line(byte[] raw, long total, long timeNanos) {
         lines++;
         MetricRecord rec = new MetricRecord(timeNanos, src, dst, Transport.TCP, Protocol.GRAPHITE, raw, total);
-        boolean kills = judge.judgeLine(rec, Transport.TCP);
         if (killer != null) {
+            judge.profile().judgeLine(rec, Transport.TCP);
             rec.flag(Verdict.MALFORMED, Problems.lostAfterClose(judge.profile().name(), killer));
-        } else if (kills) {
+            sink.metric(rec);
+            return;
+        }
+        if (judge.judgeLine(rec, Transport.TCP)) {
             killer = "line " + lines + " ('" + LineScan.excerpt(raw, 0, raw.length, KILLER_EXCERPT) + "')";
         }
         sink.metric(rec);
