@@ -26,4 +26,10 @@ public interface ReceiverProfile {
 
     /** Whether a timestamp of -1 means "now" to this receiver (carbon) rather than 1969. */
     boolean minusOneIsNow();
+
+    /**
+     * Whether a last line without '\n' is still read when the sender closes cleanly (FIN).
+     * carbon, go-carbon, carbon-c-relay and Riemann drop it; carbon-relay-ng's Go scanner reads it.
+     */
+    default boolean readsLastLineAtClose() { return false; }
 }

@@ -1,0 +1,92 @@
+package io.metricsniff.verdict;
+
+import io.metricsniff.record.MetricRecord;
+import io.metricsniff.record.Transport;
+import io.metricsniff.record.Verdict;
+
+/**
+ * go-carbon's {@code parse.PlainLine}: trim {@code " \n\r"}, then the name up to the first single
+ * space, the value up to the next, the timestamp is all the rest; values and timestamps through
+ * Go's ParseFloat, NaN rejected in both; no -1 rule, no line-length limit; errors only count.
+ */
+public final class GoCarbonProfile implements ReceiverProfile {
+    public static final String NAME = "go-carbon";
+
+    @Override public String name() { return NAME; }
+    @Override public boolean minusOneIsNow() { return false; }
+
+    @Override
+    public boolean judgeLine(MetricRecord rec, Transport transport) {
+        byte[] b = rec.rawBytes();
+        int from = 0, to = b.length;
+        while (from < to && isTrim(b[from])) from++;
+        while (to > from && isTrim(b[to - 1])) to--;
+        if (from == to) {
+            rec.flag(Verdict.MALFORMED, Problems.emptyLine(NAME, "rejects an empty line (counted as an error)"));
+            return false;
+        }
+        int i1 = LineScan.indexOf(b, from, to, (byte) ' ');
+        if (i1 < 0) {
+            rec.path(LineScan.string(b, from, to));
+            rec.flag(Verdict.MALFORMED, LineScan.indexOf(b, from, to, (byte) '\t') >= 0
+                    ? Problems.tabSeparator(NAME)
+                    : Problems.fieldCount(NAME, 1, "'path value timestamp' separated by single spaces"));
+            return false;
+        }
+        rec.path(LineScan.string(b, from, i1));
+        int i2 = LineScan.indexOf(b, i1 + 1, to, (byte) ' ');
+        if (i2 == i1 + 1) {
+            rec.flag(Verdict.MALFORMED, Problems.doubleSpace(NAME));
+            return false;
+        }
+        if (i2 < 0) {
+            rec.flag(Verdict.MALFORMED, LineScan.indexOf(b, i1 + 1, to, (byte) '\t') >= 0
+                    ? Problems.tabSeparator(NAME)
+                    : Problems.fieldCount(NAME, 2, "'path value timestamp' separated by single spaces"));
+            return false;
+        }
+        boolean ok = true;
+        double value = GoFloat.parse(b, i1 + 1, i2);
+        if (PythonFloat.isInvalid(value)) {
+            rec.flag(Verdict.MALFORMED, LineScan.indexOf(b, i1 + 1, i2, (byte) '\t') >= 0
+                    ? Problems.tabSeparator(NAME)
+                    : Problems.badValue(NAME, "Go ParseFloat cannot read it"));
+            ok = false;
+        } else if (Double.isNaN(value)) {
+            rec.value(value);
+            rec.flag(Verdict.MALFORMED, Problems.nanValue(NAME, "rejects NaN values (counted as an error)"));
+            ok = false;
+        } else {
+            rec.value(value);
+        }
+        double ts = GoFloat.parse(b, i2 + 1, to);
+        if (PythonFloat.isInvalid(ts) || Double.isNaN(ts)) {
+            int sp = LineScan.indexOf(b, i2 + 1, to, (byte) ' ');
+            if (sp == i2 + 1) rec.flag(Verdict.MALFORMED, Problems.doubleSpace(NAME));
+            else if (sp > 0) rec.flag(Verdict.MALFORMED, Problems.fieldCount(NAME, 4, "exactly 'path value timestamp'"));
+            else if (LineScan.indexOf(b, i2 + 1, to, (byte) '\t') >= 0) rec.flag(Verdict.MALFORMED, Problems.tabSeparator(NAME));
+            else rec.flag(Verdict.MALFORMED, Problems.badTimestamp(NAME, Double.isNaN(ts) && !PythonFloat.isInvalid(ts)
+                    ? "NaN is rejected" : "Go ParseFloat cannot read it"));
+            return false;
+        }
+        if (!ok) return false;
+        if (Double.isInfinite(ts)) {
+            rec.timestamp(ts);
+            rec.flag(Verdict.MALFORMED, Problems.timestampRange(NAME,
+                    "accepts an infinite timestamp but int64(+Inf) is meaningless: the point is not stored"));
+            return false;
+        }
+        rec.timestamp((double) (long) ts); // int64(tsf) truncates the fraction
+        return false;
+    }
+
+    private static boolean isTrim(byte c) { return c == ' ' || c == '\n' || c == '\r'; }
+
+    @Override
+    public boolean judgeDatapoint(MetricRecord rec) {
+        if (rec.hasValue() && Double.isNaN(rec.value())) {
+            rec.flag(Verdict.MALFORMED, Problems.nanValue(NAME, "rejects NaN values (counted as an error)"));
+        }
+        return false;
+    }
+}
