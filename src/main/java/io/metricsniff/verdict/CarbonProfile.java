@@ -123,7 +123,9 @@ public final class CarbonProfile implements ReceiverProfile {
         List<String[]> tags = Tags.newList();
         String err = Tags.checkCarbon(path, tags);
         if (err != null) {
-            rec.flag(Verdict.MALFORMED, Problems.badTag(NAME, err
+            // carbon 1.1 logs the parse error but stores the point anyway (seen in crafted-carbon's
+            // whisper files), so this is a warning, not a verdict
+            rec.note(Problems.badTag(NAME, err
                     + "; carbon logs 'Error parsing metric' and stores the name unnormalised, unknown to the tag database"));
         } else {
             rec.tags(tags);
