@@ -239,17 +239,23 @@ public final class RetentionAdvisor {
         return Retention.format(fixed);
     }
 
-    /** The largest xFilesFactor (in hundredths) under which no rollup is null; null when none helps. */
+    /**
+     * The largest xFilesFactor, in hundredths, under which no rollup is null, found archive by
+     * archive as whisper builds them; null when lowering it cannot help (windows with nothing known).
+     */
     static Double xffFix(List<Retention.Archive> archives, double xff, double interval, WhisperRollup.Result first) {
         WhisperRollup.Result r = first;
-        for (int attempt = 0; attempt < 4; attempt++) {
-            double min = r.minKnownFraction();
-            if (Double.isNaN(min) || min <= 0) return null;       // empty windows: no xFilesFactor fills them
-            double candidate = Math.floor(min * 100 + 1e-9) / 100;
-            if (candidate >= xff) return null;
+        double candidate = xff;
+        for (int attempt = 0; attempt < archives.size() + 1; attempt++) {
+            int bad = r.firstNullArchive();
+            if (bad < 0) return candidate < xff ? candidate : null;
+            double min = r.evaluated().get(bad).minKnownFraction();
+            if (!(min > 0)) return null;
+            double c = Math.floor(min * 100 + 1e-9) / 100;
+            while (c > 0 && WhisperRollup.storedXff(c) > min) c = Math.round(c * 100 - 1) / 100.0;
+            if (c >= candidate) return null;
+            candidate = c;
             r = WhisperRollup.simulate(archives, candidate, interval);
-            if (r.firstNullArchive() < 0) return candidate;
-            xff = candidate;
         }
         return null;
     }

@@ -19,6 +19,8 @@ final class WhisperRollup {
     static final int MAX_SIM_SLOTS = 1 << 20;
     /** Windows of the coarsest archive simulated: enough for the floor/ceil count pattern to show. */
     static final int WINDOWS = 16;
+    /** Arrivals simulated at least, so a sparse finest archive's fill is measured, not guessed. */
+    static final int MIN_ARRIVALS = 64;
     /** Fewer windows than this and an archive is not judged (too coarse for the slot budget). */
     static final int MIN_WINDOWS = 2;
 
@@ -32,8 +34,8 @@ final class WhisperRollup {
         double nullFraction() { return windowsWithPoints == 0 ? 0 : (double) nullWindows / windowsWithPoints; }
     }
 
-    /** Per archive, finest first; {@code evaluated} may be shorter than the archive list. */
-    record Result(List<ArchiveOutcome> evaluated, int archives) {
+    /** Per archive, finest first; {@code evaluated} may be shorter than the archive list; arrivals from t=0 to the horizon. */
+    record Result(List<ArchiveOutcome> evaluated, int archives, long horizonSeconds) {
         /** The first rollup archive with null windows, or -1. */
         int firstNullArchive() {
             for (int k = 1; k < evaluated.size(); k++) if (evaluated.get(k).nullWindows() > 0) return k;
@@ -52,15 +54,24 @@ final class WhisperRollup {
 
     private WhisperRollup() { }
 
+    /**
+     * The xFilesFactor whisper compares with: its header stores a 32-bit float, so 0.1 becomes
+     * 0.100000001 and 6 of 60 slots (0.1) are not enough.
+     */
+    static double storedXff(double xff) { return (double) (float) xff; }
+
     /** @param archives sorted finest first and valid for whisper; interval > 0 seconds */
     static Result simulate(List<Retention.Archive> archives, double xff, double interval) {
         if (!(interval > 0) || Double.isInfinite(interval)) throw new IllegalArgumentException("interval must be > 0");
+        xff = storedXff(xff);
         long p0 = archives.get(0).secondsPerPoint();
         // how many archives fit the slot budget with at least MIN_WINDOWS windows each
         int k = archives.size();
         while (k > 1 && (double) MIN_WINDOWS * archives.get(k - 1).secondsPerPoint() / p0 > MAX_SIM_SLOTS) k--;
         long top = archives.get(k - 1).secondsPerPoint();
-        long windows = Math.max(MIN_WINDOWS, Math.min(WINDOWS, (long) MAX_SIM_SLOTS * p0 / top));
+        // at least WINDOWS coarse windows and MIN_ARRIVALS arrivals, within the slot budget
+        long wanted = Math.max(WINDOWS, (long) Math.ceil(MIN_ARRIVALS * interval / top));
+        long windows = Math.max(MIN_WINDOWS, Math.min(wanted, (long) MAX_SIM_SLOTS * p0 / top));
         int slots = (int) (windows * top / p0);
         long horizon = windows * top;
 
@@ -106,6 +117,6 @@ final class WhisperRollup {
             known = nextKnown;
             hasPoint = nextHas;
         }
-        return new Result(List.copyOf(out), archives.size());
+        return new Result(List.copyOf(out), archives.size(), horizon);
     }
 }
