@@ -34,7 +34,7 @@ public record ExpectResult(String glob, long matches, long ok, long malformed, l
     /** One line for the text summary, e.g. {@code MET lab.*.cpu: 120 matches, 120 ok, ...}. */
     public String toText() {
         StringBuilder b = new StringBuilder();
-        b.append(met() ? "ok   " : "FAIL ").append(Text.printable(glob)).append(": ").append(reason);
+        b.append(met() ? "ok   " : "FAIL ").append(Text.printable(glob)).append(": ").append(Text.printable(reason));
         if (matches > 0) {
             b.append(" [").append(matches).append(" matches, ").append(ok).append(" ok");
             if (malformed > 0) b.append(", ").append(malformed).append(" malformed");
