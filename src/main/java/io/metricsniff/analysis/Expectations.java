@@ -1,0 +1,157 @@
+package io.metricsniff.analysis;
+
+import io.metricsniff.decode.Endpoint;
+import io.metricsniff.record.MetricRecord;
+import io.metricsniff.record.Problem;
+import io.metricsniff.record.RecordSink;
+import io.metricsniff.record.Verdict;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The {@code --expect} delivery check: per Graphite glob, what matched and whether any of it was
+ * accepted ({@link Verdict#OK}). A record matches when its path, or the name the receiver stores
+ * it under (carbon-c-relay rewrites), matches the glob.
+ *
+ * <p>Fed by the processing thread; {@link #allMet()} is a volatile read so the lead can call it
+ * after every record to end a {@code --within} capture early. {@link #results()} may be called
+ * from another thread (summary, terminal UI).
+ */
+public final class Expectations implements RecordSink {
+    /** Distinct senders remembered per glob; more are only counted. */
+    public static final int MAX_SENDERS = 16;
+
+    private static final class State {
+        final GraphiteGlob glob;
+        long matches, ok, malformed, late, future;
+        long firstNanos = -1, lastNanos = -1;
+        final Set<Endpoint> senders = new LinkedHashSet<>();
+        int sendersOverflow;
+        Problem firstMalformedProblem;   // the reason carbon refused the first malformed match
+        double maxLagSeconds = Double.NaN, maxLeadSeconds = Double.NaN;
+        State(GraphiteGlob glob) { this.glob = glob; }
+    }
+
+    private final State[] states;
+    private volatile int unmet;
+
+    /** IllegalArgumentException (one line, for exit 2) when a glob is empty or absurd. */
+    public Expectations(List<String> globs) {
+        states = new State[globs.size()];
+        for (int i = 0; i < states.length; i++) states[i] = new State(GraphiteGlob.compile(globs.get(i)));
+        unmet = states.length;
+    }
+
+    /** True when there are no globs, or every glob has matched at least one ok metric. */
+    public boolean allMet() { return unmet == 0; }
+
+    public int size() { return states.length; }
+
+    @Override public void metric(MetricRecord r) {
+        String path = r.path();
+        String stored = r.storedPath();
+        if (path == null && stored == null) return;
+        for (State s : states) {
+            if (s.glob.matches(path) || (stored != null && s.glob.matches(stored))) {
+                synchronized (this) { add(s, r); }
+            }
+        }
+    }
+
+    private void add(State s, MetricRecord r) {
+        long t = r.timeNanos();
+        if (s.matches++ == 0) s.firstNanos = t;
+        s.lastNanos = t;
+        switch (r.verdict()) {
+            case OK:
+                if (s.ok++ == 0) unmet--;
+                break;
+            case MALFORMED:
+                s.malformed++;
+                if (s.firstMalformedProblem == null && !r.problems().isEmpty()) {
+                    s.firstMalformedProblem = r.problems().get(0);
+                }
+                break;
+            case LATE:
+                s.late++;
+                if (r.hasTimestamp()) s.maxLagSeconds = max(s.maxLagSeconds, t / 1e9 - r.timestamp());
+                break;
+            case FUTURE:
+                s.future++;
+                if (r.hasTimestamp()) s.maxLeadSeconds = max(s.maxLeadSeconds, r.timestamp() - t / 1e9);
+                break;
+            default:
+                break;
+        }
+        Endpoint src = r.src();
+        if (src != null && !s.senders.contains(src)) {
+            if (s.senders.size() < MAX_SENDERS) s.senders.add(src); else s.sendersOverflow++;
+        }
+    }
+
+    private static double max(double a, double b) { return Double.isNaN(a) ? b : Math.max(a, b); }
+
+    /** One result per glob, in the order given. */
+    public synchronized List<ExpectResult> results() {
+        List<ExpectResult> out = new ArrayList<>(states.length);
+        for (State s : states) {
+            ExpectResult.Status st = status(s);
+            out.add(new ExpectResult(s.glob.glob(), s.matches, s.ok, s.malformed, s.late, s.future,
+                    s.firstNanos, s.lastNanos, List.copyOf(s.senders), s.sendersOverflow, st, reason(s, st)));
+        }
+        return out;
+    }
+
+    private static ExpectResult.Status status(State s) {
+        if (s.ok > 0) return ExpectResult.Status.MET;
+        if (s.matches == 0) return ExpectResult.Status.NEVER_SEEN;
+        if (s.malformed == s.matches) return ExpectResult.Status.ONLY_MALFORMED;
+        if (s.late + s.future == s.matches) return ExpectResult.Status.ONLY_LATE_OR_FUTURE;
+        return ExpectResult.Status.NO_OK;
+    }
+
+    private static String reason(State s, ExpectResult.Status st) {
+        switch (st) {
+            case MET:
+                return s.ok == s.matches ? "met: " + s.ok + " ok"
+                        : "met: " + s.ok + " of " + s.matches + " matches ok";
+            case NEVER_SEEN:
+                return "never seen: no metric path matched";
+            case ONLY_MALFORMED:
+                return "seen only malformed: all " + s.matches + " matches rejected" + problemText(s);
+            case ONLY_LATE_OR_FUTURE:
+                return "seen only late or future: " + timingText(s);
+            default:
+                return "no ok match: " + s.malformed + " malformed" + problemText(s) + ", " + timingText(s);
+        }
+    }
+
+    private static String problemText(State s) {
+        Problem p = s.firstMalformedProblem;
+        return p == null ? "" : " (first: " + p.code() + ", " + p.message() + ")";
+    }
+
+    private static String timingText(State s) {
+        StringBuilder b = new StringBuilder();
+        if (s.late > 0) {
+            b.append(s.late).append(" late");
+            if (!Double.isNaN(s.maxLagSeconds)) b.append(" (up to ").append(seconds(s.maxLagSeconds)).append(" behind)");
+        }
+        if (s.future > 0) {
+            if (b.length() > 0) b.append(", ");
+            b.append(s.future).append(" future");
+            if (!Double.isNaN(s.maxLeadSeconds)) b.append(" (up to ").append(seconds(s.maxLeadSeconds)).append(" ahead)");
+        }
+        return b.toString();
+    }
+
+    static String seconds(double s) {
+        if (Math.abs(s) >= 86400 * 2) return String.format(java.util.Locale.ROOT, "%.1fd", s / 86400);
+        if (Math.abs(s) >= 7200) return String.format(java.util.Locale.ROOT, "%.1fh", s / 3600);
+        if (Math.abs(s) >= 120) return String.format(java.util.Locale.ROOT, "%.1fm", s / 60);
+        return String.format(java.util.Locale.ROOT, "%.1fs", s);
+    }
+}
