@@ -1,6 +1,9 @@
 package io.metricsniff.cli;
 
 import io.metricsniff.analysis.Expectations;
+import io.metricsniff.analysis.RetentionAdvisor;
+import io.metricsniff.analysis.StorageAggregation;
+import io.metricsniff.analysis.StorageSchemas;
 import io.metricsniff.capture.CaptureException;
 import io.metricsniff.capture.LiveOptions;
 import io.metricsniff.capture.LiveSource;
@@ -32,13 +35,11 @@ final class Settings {
     Expectations expectations;
     long withinNanos;
     String withinText;
-    Path schemas;
-    Path aggregation;
-    Path whisperDir;
+    RetentionAdvisor advisor;
 
     boolean live() { return input == null; }
 
-    boolean needsPathTable() { return tui || schemas != null; }
+    boolean needsPathTable() { return tui || advisor != null; }
 
     boolean stopWhenExpected() { return withinNanos > 0 && expectations != null; }
 
@@ -92,12 +93,18 @@ final class Settings {
         if (c.aggregation != null && c.schemas == null) {
             throw new UsageException("--aggregation needs --schemas (the retention decides which slots exist)");
         }
-        for (Path p : new Path[] {c.schemas, c.aggregation}) {
-            if (p != null && !Files.isReadable(p)) throw new UsageException("cannot read " + p);
+        if (c.schemas != null) {
+            for (Path p : new Path[] {c.schemas, c.aggregation}) {
+                if (p != null && !Files.isReadable(p)) throw new UsageException("cannot read " + p);
+            }
+            try {
+                s.advisor = new RetentionAdvisor(StorageSchemas.parse(c.schemas),
+                        c.aggregation == null ? StorageAggregation.none() : StorageAggregation.parse(c.aggregation),
+                        c.whisperDir.toString());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
         }
-        s.schemas = c.schemas;
-        s.aggregation = c.aggregation;
-        s.whisperDir = c.whisperDir;
         return s;
     }
 }

@@ -45,9 +45,13 @@ public final class Json {
         return sb.append(v);
     }
 
+    /** Text that is already JSON (an object rendered by its owner), written as it is. */
+    public record Raw(String json) { }
+
     /** Serialises maps (insertion order kept), lists, strings, numbers, booleans and null. */
     public static StringBuilder value(StringBuilder sb, Object v) {
         if (v == null) return sb.append("null");
+        if (v instanceof Raw r) return sb.append(r.json());
         if (v instanceof String s) return string(sb, s);
         if (v instanceof Double d) return number(sb, d, false);
         if (v instanceof Float f) return number(sb, f, false);
