@@ -455,6 +455,6 @@ final class HalfStream {
         StreamHandler h = handler;
         handler = null;
         if (h != null && reason != null) h.end(reason, t);
-        r.halfEnded(conn);
+        r.halfEnded(conn, t);
     }
 }

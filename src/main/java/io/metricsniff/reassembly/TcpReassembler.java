@@ -3,6 +3,7 @@ package io.metricsniff.reassembly;
 import io.metricsniff.decode.Endpoint;
 import io.metricsniff.decode.Packet;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -21,9 +22,9 @@ import java.util.Objects;
  *     independent of direction, looked up without allocating, and kept in least-recently-active
  *     order: past {@link ReassemblyLimits#maxFlows()} the oldest is ended with
  *     {@link EndReason#EVICTED}; {@link #expireIdle} ends those quiet for the idle timeout with
- *     {@link EndReason#IDLE}. Closed connections stay in the table (without buffers) until then,
- *     so late retransmissions and ACKs of a closed connection are absorbed rather than starting a
- *     new one.</li>
+ *     {@link EndReason#IDLE}. Closed connections stay in the table (without buffers) for
+ *     {@link #CLOSED_LINGER_NANOS}, so late retransmissions of a closed connection are absorbed
+ *     rather than starting a new one; when the table is full they are the first to go.</li>
  * <li><b>Opening.</b> The factory is asked when a direction first carries a SYN or payload.
  *     {@code midstream} is false when the SYN was seen, or when the peer's SYN-ACK told where the
  *     data starts; a null handler makes the direction skipped (only its FIN/RST are tracked).</li>
@@ -61,12 +62,20 @@ import java.util.Objects;
  * Not thread-safe: call from the one processing thread.
  */
 public final class TcpReassembler {
+    /**
+     * 30 s: a closed connection stays this long to absorb late copies of its packets (a few
+     * retransmission timeouts), then leaves the table so churn cannot crowd out live flows.
+     */
+    public static final long CLOSED_LINGER_NANOS = 30L * 1_000_000_000L;
+
     final StreamHandlerFactory factory;
     final ReassemblyLimits limits;
     private ReassemblyListener listener = new ReassemblyListener() { };
 
     private final LinkedHashMap<FlowKey, Connection> flows = new LinkedHashMap<>(1024, 0.75f, true);
     private final FlowKey probe = new FlowKey();
+    /** Closed connections in closing order: removed after the linger, or first when the table is full. */
+    private final ArrayDeque<Connection> closed = new ArrayDeque<>();
 
     private long bufferedTotal, maxBufferedTotal;
     private long connections, activeFlows, evictions, idleExpiries, overlapConflicts;
@@ -126,6 +135,9 @@ public final class TcpReassembler {
 
     /** Ends connections that saw no packet for the idle timeout. {@code nowNanos} is capture time. */
     public void expireIdle(long nowNanos) {
+        while (!closed.isEmpty() && nowNanos - closed.peekFirst().closedAt >= CLOSED_LINGER_NANOS) {
+            forget(closed.pollFirst());
+        }
         Iterator<Connection> it = flows.values().iterator();
         while (it.hasNext()) {
             Connection c = it.next();
@@ -143,6 +155,7 @@ public final class TcpReassembler {
         List<Connection> all = new ArrayList<>(flows.values());
         flows.clear();
         for (Connection c : all) close(c, EndReason.CAPTURE_END, true, timeNanos);
+        closed.clear();
     }
 
     private Connection create(Packet p, boolean fromA, long now) {
@@ -157,6 +170,9 @@ public final class TcpReassembler {
     }
 
     private void evictOldest(long now) {
+        while (!closed.isEmpty()) {
+            if (forget(closed.pollFirst())) return;
+        }
         Iterator<Connection> it = flows.values().iterator();
         Connection c = it.next();
         it.remove();
@@ -174,6 +190,11 @@ public final class TcpReassembler {
         close(old, EndReason.RST, fromA, now);
         probe.set(p);
         return create(p, fromA, now);
+    }
+
+    /** Removes a closed connection if it is still the one in the table for its key. */
+    private boolean forget(Connection c) {
+        return flows.remove(c.key, c);
     }
 
     private static void close(Connection c, EndReason reason, boolean fromA, long now) {
@@ -202,10 +223,13 @@ public final class TcpReassembler {
         listener.limitReached(h.src, h.dst, limit, t);
     }
 
-    void halfEnded(Connection c) {
+    void halfEnded(Connection c, long t) {
         if (c.open && c.bothEnded()) {
             c.open = false;
+            c.closedAt = t;
             activeFlows--;
+            closed.addLast(c);
+            if (closed.size() > limits.maxFlows()) forget(closed.pollFirst()); // bound stale entries
         }
     }
 

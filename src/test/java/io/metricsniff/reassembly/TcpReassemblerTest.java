@@ -465,4 +465,38 @@ class TcpReassemblerTest {
         assertEquals(0, r.trackedFlows());
         assertEquals(0, r.connections());
     }
+
+    @Test
+    void closedConnectionsLingerThenLeaveAndGoFirstWhenTheTableIsFull() {
+        r = new TcpReassembler(f, ReassemblyLimits.defaults().withMaxFlows(2));
+        handshake(C, S);
+        data(0, "abc");
+        feed(c2s(C + 4, S + 1, FIN | ACK, ""));
+        feed(s2c(S + 1, C + 5, FIN | ACK, ""));
+        data(0, "abc"); // a late retransmission is absorbed by the closed connection
+        assertEquals(1, r.connections());
+        assertEquals(1, r.trackedFlows());
+        assertEquals(0, r.activeFlows());
+
+        // an open connection, active before the next one: still, the closed one goes first
+        feed(tcp(CLIENT_IP, 1, SERVER_IP, 2003, 100, 0, ACK, ascii("q"), 0));
+        feed(tcp(CLIENT_IP, 2, SERVER_IP, 2003, 100, 0, ACK, ascii("n"), 0));
+        assertEquals(0, r.evictions());
+        assertEquals(2, r.trackedFlows());
+        assertEquals(2, r.activeFlows());
+        assertEquals(0, f.last.get(new Endpoint(CLIENT_IP, 1) + ">" + SERVER).ends);
+
+        TcpReassembler r2 = new TcpReassembler(f, ReassemblyLimits.defaults());
+        r2.segment(c2s(C, SYN, ""), 1);
+        r2.segment(s2c(S, C + 1, SYN | ACK, ""), 2);
+        r2.segment(c2s(C + 1, S + 1, ACK | FIN, "x"), 3);
+        r2.segment(s2c(S + 1, C + 3, ACK | FIN, ""), 4);
+        assertEquals(1, r2.trackedFlows());
+        assertEquals(0, r2.activeFlows());
+        r2.expireIdle(4 + TcpReassembler.CLOSED_LINGER_NANOS - 1);
+        assertEquals(1, r2.trackedFlows());
+        r2.expireIdle(4 + TcpReassembler.CLOSED_LINGER_NANOS);
+        assertEquals(0, r2.trackedFlows());
+        assertEquals(0, r2.idleExpiries());
+    }
 }
