@@ -1,7 +1,6 @@
 package io.metricsniff.protocol.pickle;
 
 import java.math.BigInteger;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -39,7 +38,7 @@ final class CarbonDatapoints {
 
     /** @return true when carbon closes the connection while handling this frame */
     static boolean walk(Object frame, Visitor v) {
-        List<Object> items = iterate(frame);
+        Seq items = iterate(frame);
         if (items == null) {
             v.bad(Py.repr(frame, MAX_RAW_REPR), NOT_ITERABLE, "carbon iterates the unpickled object; a "
                     + Py.typeName(frame) + " is not iterable: the TypeError closes the connection");
@@ -88,19 +87,33 @@ final class CarbonDatapoints {
         return v.datapoint(p, value, ts, raw);
     }
 
+    /** A Python sequence read lazily (a 1 MiB str must not become a million Java objects at once). */
+    private interface Seq {
+        int size();
+        Object get(int i);
+    }
+
     /** Python iteration of the few types we build; null when Python raises TypeError. */
-    private static List<Object> iterate(Object o) {
-        if (o instanceof List<?> l) {
-            @SuppressWarnings("unchecked") List<Object> r = (List<Object>) l;
-            return r;
+    private static Seq iterate(Object o) {
+        if (o instanceof List<?> l) return new Seq() {
+            public int size() { return l.size(); }
+            public Object get(int i) { return l.get(i); }
+        };
+        if (o instanceof Object[] t) return new Seq() {
+            public int size() { return t.length; }
+            public Object get(int i) { return t[i]; }
+        };
+        if (o instanceof String s) {
+            int[] cps = s.codePoints().toArray();
+            return new Seq() {
+                public int size() { return cps.length; }
+                public Object get(int i) { return Character.toString(cps[i]); }
+            };
         }
-        if (o instanceof Object[] t) return Arrays.asList(t);
-        if (o instanceof String s) return Arrays.asList(s.codePoints().mapToObj(Character::toString).toArray());
-        if (o instanceof Py.Bytes b) {
-            Object[] r = new Object[b.data().length];
-            for (int i = 0; i < r.length; i++) r[i] = (long) (b.data()[i] & 0xff);
-            return Arrays.asList(r);
-        }
+        if (o instanceof Py.Bytes b) return new Seq() {
+            public int size() { return b.data().length; }
+            public Object get(int i) { return (long) (b.data()[i] & 0xff); }
+        };
         return null;
     }
 

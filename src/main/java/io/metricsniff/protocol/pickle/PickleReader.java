@@ -265,8 +265,8 @@ public final class PickleReader {
 
     /** Start of the next n bytes (consumed); lengths are checked before anything is allocated. */
     private int take(long n) throws PickleException {
-        if (n > MAX_STRING_BYTES) throw limit("a string of " + n + " bytes");
         need(n);
+        if (n > MAX_STRING_BYTES) throw limit("a string of " + n + " bytes");
         int s = pos;
         pos += (int) n;
         lastLen = (int) n;

@@ -180,7 +180,7 @@ public final class PickleStreamDecoder implements StreamHandler {
         if (!skipping) {
             skipping = true;
             skippingAfterGap = true;
-            skipped += frameFill + prefixFill; // the frame in progress is lost with the gap
+            skipped += frameLength >= 0 ? PREFIX + frameFill : prefixFill; // the frame in progress is lost
             frameLength = -1;
             frameFill = 0;
             prefixFill = 0;
