@@ -1,0 +1,351 @@
+package io.metricsniff.protocol.statsd;
+
+import io.metricsniff.decode.Endpoint;
+import io.metricsniff.protocol.DatagramHandler;
+import io.metricsniff.record.MetricRecord;
+import io.metricsniff.record.Problem;
+import io.metricsniff.record.Protocol;
+import io.metricsniff.record.RecordSink;
+import io.metricsniff.record.Transport;
+import io.metricsniff.record.Verdict;
+import io.metricsniff.verdict.Judge;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * StatsD datagrams (UDP 8125): {@code name:value|type[|@rate][|#tags]}, lines separated by '\n'.
+ * One record per value.
+ *
+ * <p>The verdict follows the statsd daemon (npm {@code statsd} 0.9, stats.js handlePacket and
+ * lib/helpers.js is_valid_packet), which logs {@code Bad line: ...} for: no {@code |type}; a value
+ * that JavaScript's Number() rejects (empty included) for any type but {@code s}; a negative
+ * {@code ms}; a third field that is not {@code @} and a non-negative number. It splits the text
+ * before {@code |#} on ':' into {@code value|type|...} chunks (so {@code a:1|c:2|ms} is two
+ * metrics) and counts any other type as a counter.
+ *
+ * <p>DogStatsD extensions are understood and not called malformed: {@code |#k:v,k2} tags,
+ * {@code |T<unix seconds>} (sets the timestamp, judged for late/future), {@code |c:<container>},
+ * the types {@code h d}, and multi-value {@code name:1:2:3|d}. Where the statsd daemon would count
+ * such a line as bad or misread it, the record carries a note ({@code dogstatsd-extension}).
+ */
+public final class StatsdDatagramDecoder implements DatagramHandler {
+    public static final String NO_TYPE = "statsd-no-type";
+    public static final String BAD_VALUE = "statsd-bad-value";
+    public static final String BAD_SAMPLE_RATE = "statsd-bad-sample-rate";
+    public static final String SAMPLE_RATE_CRASH = "statsd-sample-rate-crash";
+    public static final String BAD_TIMESTAMP = "statsd-bad-timestamp";
+    public static final String UNKNOWN_TYPE = "statsd-unknown-type";
+    public static final String NAME_REWRITTEN = "statsd-name-rewritten";
+    public static final String DOGSTATSD = "dogstatsd-extension";
+
+    /** Values one line may carry; a datagram is at most 64 KiB, so this only bounds abuse. */
+    static final int MAX_VALUES_PER_LINE = 1024;
+
+    private final Judge judge;
+    private final RecordSink sink;
+
+    // per-line scratch, reused (single processing thread)
+    private long timeNanos;
+    private Endpoint src;
+    private Endpoint dst;
+    private byte[] line;
+    private String name;
+    private List<String[]> tags;
+    private String storedName;
+    private boolean nameRewritten;
+    private long dogTimestamp;        // -1: none
+    private boolean dogTimestampBad;
+    private int pendingCount;
+    private final int[] pendingStart = new int[MAX_VALUES_PER_LINE];
+    private final int[] pendingEnd = new int[MAX_VALUES_PER_LINE];
+
+    public StatsdDatagramDecoder(Judge judge, RecordSink sink) {
+        this.judge = judge;
+        this.sink = sink;
+    }
+
+    @Override
+    public void datagram(Endpoint src, Endpoint dst, byte[] buf, int off, int len, int missing, long timeNanos) {
+        this.src = src;
+        this.dst = dst;
+        this.timeNanos = timeNanos;
+        int end = off + len;
+        int s = off;
+        while (s < end) {
+            int nl = s;
+            while (nl < end && buf[nl] != '\n') nl++;
+            if (nl == end && missing > 0) break;     // the snaplen cut this line: not the sender's fault
+            if (nl > s) line(buf, s, nl);             // statsd skips empty lines without counting them
+            s = nl + 1;
+        }
+        if (missing > 0) sink.gap(timeNanos, src, dst, missing + (end - Math.min(s, end)));
+    }
+
+    private void line(byte[] buf, int s, int e) {
+        line = Arrays.copyOfRange(buf, s, e);
+        int n = line.length;
+        int tagsAt = indexOfTags(line, n);
+        int bits0End = tagsAt < 0 ? n : tagsAt;
+        int colon = 0;
+        while (colon < bits0End && line[colon] != ':') colon++;
+        tags = Collections.emptyList();
+        storedName = null;
+        dogTimestamp = -1;
+        dogTimestampBad = false;
+        if (tagsAt >= 0) afterTags(tagsAt + 2, n);
+        if (colon == bits0End) {                      // no ':': statsd tries value "1" without a type
+            name = text(0, bits0End);
+            storedName = storedName(bits0End);
+            MetricRecord r = record();
+            r.flag(Verdict.MALFORMED, new Problem(NO_TYPE, "statsd logs 'Bad line': no ':value|type' after the name"));
+            emit(r);
+            return;
+        }
+        name = text(0, colon);
+        storedName = storedName(colon);
+        pendingCount = 0;
+        int p = colon + 1;
+        while (p <= bits0End) {
+            int v = p;
+            while (p < bits0End && line[p] != '|' && line[p] != ':') p++;
+            if (p == bits0End || line[p] == ':') {        // a value without a type (yet)
+                if (pendingCount < MAX_VALUES_PER_LINE) {
+                    pendingStart[pendingCount] = v;
+                    pendingEnd[pendingCount++] = p;
+                }
+                p++;
+                continue;
+            }
+            int ve = p++;                                  // at '|': the type follows
+            int t = p;
+            while (p < bits0End && line[p] != '|' && line[p] != ':') p++;
+            int te = p;
+            int f1 = -1, f1e = -1;                         // statsd's fields[2]
+            int rate = -1, rateE = -1;                     // first '@' field (DogStatsD: any position)
+            while (p < bits0End && line[p] == '|') {
+                int f = ++p;
+                boolean container = p + 1 < bits0End && line[p] == 'c' && line[p + 1] == ':';
+                while (p < bits0End && line[p] != '|' && (container || line[p] != ':')) p++;
+                if (f1 < 0) { f1 = f; f1e = p; }
+                if (rate < 0 && p > f && line[f] == '@') { rate = f; rateE = p; }
+                if (p > f && line[f] == 'T') timestampField(f + 1, p);
+            }
+            for (int k = 0; k < pendingCount; k++) {
+                MetricRecord r = chunk(pendingStart[k], pendingEnd[k], t, te, f1, f1e, rate, rateE);
+                r.note(new Problem(DOGSTATSD, "multi-value (name:v1:v2|type) is DogStatsD; the statsd daemon"
+                        + " counts this value as a bad line"));
+                finish(r);
+            }
+            pendingCount = 0;
+            finish(chunk(v, ve, t, te, f1, f1e, rate, rateE));
+            p++;                                           // past the ':' that ended the chunk, or the end
+        }
+        for (int k = 0; k < pendingCount; k++) {
+            MetricRecord r = record();
+            setValue(r, pendingStart[k], pendingEnd[k]);
+            r.flag(Verdict.MALFORMED, new Problem(NO_TYPE, "statsd logs 'Bad line': value '"
+                    + text(pendingStart[k], pendingEnd[k]) + "' has no |type"));
+            emit(r);
+        }
+    }
+
+    /** One {@code value|type|fields} chunk judged as is_valid_packet does. */
+    private MetricRecord chunk(int v, int ve, int t, int te, int f1, int f1e, int rate, int rateE) {
+        MetricRecord r = record();
+        double value = setValue(r, v, ve);
+        boolean number = ve > v && !Double.isNaN(value);   // helpers.isNumber: non-empty and not NaN
+        String type = type(t, te);
+        r.statsdType(type);
+        if (f1 >= 0) {
+            if (validSampleRate(f1, f1e)) {
+                rate = f1;
+                rateE = f1e;
+            } else if (isDogField(f1, f1e)) {
+                r.note(new Problem(DOGSTATSD, "the statsd daemon counts this line as bad: its third field '"
+                        + text(f1, f1e) + "' is not a sample rate"));
+            } else {
+                return r.flag(Verdict.MALFORMED, new Problem(BAD_SAMPLE_RATE, "statsd logs 'Bad line': '"
+                        + text(f1, f1e) + "' is not a sample rate (@ and a non-negative number)"));
+            }
+        }
+        if (rate >= 0) {
+            // stats.js reads the rate with /^@([\d\.]+)/; a rate valid by Number() but not by that
+            // pattern (@+0.5, @ 0.5, @Infinity) makes match() return null and the daemon throw
+            int d = rate + 1;
+            while (d < rateE && (line[d] == '.' || (line[d] >= '0' && line[d] <= '9'))) d++;
+            if (d == rate + 1) {
+                if (rate == f1) {
+                    return r.flag(Verdict.MALFORMED, new Problem(SAMPLE_RATE_CRASH, "statsd accepts sample rate '"
+                            + text(rate, rateE) + "' but then fails to read it: the daemon exits (uncaught TypeError)"));
+                }
+            } else {
+                r.sampleRate(JsNumber.parse(line, rate + 1, d));
+            }
+        }
+        int typeLen = te - t;
+        boolean ms = typeLen == 2 && line[t] == 'm' && line[t + 1] == 's';
+        boolean set = typeLen == 1 && line[t] == 's';
+        if (!set && (!number || (ms && value < 0))) {
+            return r.flag(Verdict.MALFORMED, new Problem(BAD_VALUE, "statsd logs 'Bad line': value '" + text(v, ve)
+                    + "' is not " + (ms ? "a number >= 0" : "a number") + " for type '" + text(t, te) + "'"));
+        }
+        if (dogTimestampBad) {
+            return r.flag(Verdict.MALFORMED, new Problem(BAD_TIMESTAMP,
+                    "DogStatsD's |T field must be unix seconds (digits only)"));
+        }
+        switch (type) {
+            case "c", "g", "ms", "s" -> { }
+            case "h", "d" -> r.note(new Problem(DOGSTATSD, "type '" + type + "' is DogStatsD; the statsd daemon"
+                    + " counts it as a counter"));
+            default -> r.note(new Problem(UNKNOWN_TYPE, "the statsd daemon counts unknown type '" + type
+                    + "' as a counter"));
+        }
+        if (dogTimestamp >= 0) r.timestamp(dogTimestamp);
+        return r;
+    }
+
+    private void finish(MetricRecord r) {
+        if (r.hasTimestamp()) judge.judgeTiming(r);
+        emit(r);
+    }
+
+    private double setValue(MetricRecord r, int v, int ve) {
+        double value = JsNumber.parse(line, v, ve);
+        if (ve > v && !Double.isNaN(value)) r.value(value);
+        return value;
+    }
+
+    private MetricRecord record() {
+        MetricRecord r = new MetricRecord(timeNanos, src, dst, Transport.UDP, Protocol.STATSD, line, line.length);
+        r.path(name);
+        if (!tags.isEmpty()) r.tags(tags);
+        if (storedName != null) r.storedPath(storedName);
+        if (nameRewritten) r.note(new Problem(NAME_REWRITTEN, "statsd stores this name as '" + storedName + "'"));
+        return r;
+    }
+
+    private void emit(MetricRecord r) { sink.metric(r); }
+
+    /** helpers.isValidSampleRate: '@' then Number() not NaN, not empty, not starting with '-'. */
+    private boolean validSampleRate(int f, int fe) {
+        if (fe - f < 2 || line[f] != '@') return false;
+        return line[f + 1] != '-' && !Double.isNaN(JsNumber.parse(line, f + 1, fe));
+    }
+
+    private boolean isDogField(int f, int fe) {
+        if (fe - f >= 2 && line[f] == 'c' && line[f + 1] == ':') return true;
+        return fe - f >= 2 && line[f] == 'T';
+    }
+
+    private void timestampField(int s, int e) {
+        long ts = 0;
+        boolean ok = s < e && e - s <= 12;
+        for (int i = s; ok && i < e; i++) {
+            if (line[i] < '0' || line[i] > '9') ok = false;
+            else ts = ts * 10 + (line[i] - '0');
+        }
+        if (ok) dogTimestamp = ts;
+        else dogTimestampBad = true;
+    }
+
+    /** DogStatsD fields after the tags: the tags end at the next '|'; then |T, |c:, others ignored. */
+    private void afterTags(int s, int n) {
+        int te = s;
+        while (te < n && line[te] != '|') te++;
+        tags = parseTags(s, te);
+        int p = te;
+        while (p < n) {
+            int f = ++p;
+            while (p < n && line[p] != '|') p++;
+            if (p > f && line[f] == 'T') timestampField(f + 1, p);
+        }
+    }
+
+    private List<String[]> parseTags(int s, int e) {
+        if (s >= e) return Collections.emptyList();
+        List<String[]> out = new ArrayList<>(4);
+        int p = s;
+        while (p <= e) {
+            int t = p;
+            while (p < e && line[p] != ',') p++;
+            if (p > t) {
+                int c = t;
+                while (c < p && line[c] != ':') c++;
+                out.add(c < p ? new String[] {text(t, c), text(c + 1, p)} : new String[] {text(t, p), ""});
+            }
+            p++;
+        }
+        return out;
+    }
+
+    /**
+     * The bucket statsd stores when it rewrites the name (keyNameSanitize, on by default, and tags
+     * appended as ;k=v); null when it stores the name as sent.
+     */
+    private String storedName(int nameEnd) {
+        boolean clean = true;
+        for (int i = 0; i < nameEnd && clean; i++) clean = keyChar(line[i]);
+        nameRewritten = !clean;
+        if (clean && tags.isEmpty()) return null;
+        StringBuilder key = new StringBuilder(name);
+        for (String[] t : tags) {
+            String tag = t[1].isEmpty() ? t[0] : t[0] + ":" + t[1];
+            key.append(';').append(replaceFirst(replaceFirst(tag, ';', '_'), ':', '=')); // JS replace(str): first only
+        }
+        StringBuilder out = new StringBuilder(key.length());
+        boolean inSpace = false;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (Character.isWhitespace(c)) {
+                if (!inSpace) out.append('_');
+                inSpace = true;
+                continue;
+            }
+            inSpace = false;
+            if (c == '/') out.append('-');
+            else if (c < 128 && keyChar((byte) c)) out.append(c);
+        }
+        return out.toString();
+    }
+
+    private static String replaceFirst(String s, char from, char to) {
+        int i = s.indexOf(from);
+        return i < 0 ? s : s.substring(0, i) + to + s.substring(i + 1);
+    }
+
+    /** stats.js sanitizeKeyName keeps [a-zA-Z_\-0-9.;=]. */
+    private static boolean keyChar(byte c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || c == '_' || c == '-' || c == '.' || c == ';' || c == '=';
+    }
+
+    private String type(int t, int te) {
+        while (t < te && JsNumber.isSpace(line[t])) t++;          // stats.js trims the type
+        while (te > t && JsNumber.isSpace(line[te - 1])) te--;
+        int n = te - t;
+        if (n == 1) {
+            switch (line[t]) {
+                case 'c': return "c";
+                case 'g': return "g";
+                case 's': return "s";
+                case 'h': return "h";
+                case 'd': return "d";
+                default: break;
+            }
+        } else if (n == 2 && line[t] == 'm' && line[t + 1] == 's') {
+            return "ms";
+        }
+        return text(t, te);
+    }
+
+    private static int indexOfTags(byte[] b, int n) {
+        for (int i = 0; i + 1 < n; i++) if (b[i] == '|' && b[i + 1] == '#') return i;
+        return -1;
+    }
+
+    private String text(int s, int e) { return new String(line, s, e - s, StandardCharsets.UTF_8); }
+}

@@ -1,0 +1,271 @@
+package io.metricsniff.reassembly;
+
+import io.metricsniff.decode.Endpoint;
+import io.metricsniff.decode.Packet;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Turns TCP segments into one ordered byte stream per direction, in the manner of Zeek's
+ * reassembler: it knows nothing of the application and reports every hole as an explicit gap.
+ *
+ * <p>Policies, in one place:
+ * <ul>
+ * <li><b>Connections.</b> A connection is created by a SYN or by payload; pure ACK/FIN/RST
+ *     segments of unknown connections are ignored. The flow table is keyed by the 4-tuple
+ *     independent of direction, looked up without allocating, and kept in least-recently-active
+ *     order: past {@link ReassemblyLimits#maxFlows()} the oldest is ended with
+ *     {@link EndReason#EVICTED}; {@link #expireIdle} ends those quiet for the idle timeout with
+ *     {@link EndReason#IDLE}. Closed connections stay in the table (without buffers) for
+ *     {@link #CLOSED_LINGER_NANOS}, so late retransmissions of a closed connection are absorbed
+ *     rather than starting a new one; when the table is full they are the first to go.</li>
+ * <li><b>Opening.</b> The factory is asked when a direction first carries a SYN or payload.
+ *     {@code midstream} is false when the SYN was seen, or when the peer's SYN-ACK told where the
+ *     data starts; a null handler makes the direction skipped (only its FIN/RST are tracked).</li>
+ * <li><b>Midstream start.</b> Without a SYN the stream starts at the lowest sequence number among
+ *     its first {@value HalfStream#MIDSTREAM_HOLD_SEGMENTS} payload segments: those are held
+ *     (copied) until that many arrived, the peer acknowledged them, a FIN/RST or a limit; so a
+ *     segment reordered at capture start is not lost.</li>
+ * <li><b>Overlaps.</b> The first copy of a byte wins. Where a retransmission overlaps bytes still
+ *     buffered and differs, it is counted and reported to the {@link ReassemblyListener}. Bytes
+ *     already delivered are not kept, so overlaps with them cannot be compared.</li>
+ * <li><b>Holes</b> wait for a retransmission until: the peer acknowledges past them (the capture
+ *     lost bytes the receiver got), a buffer limit is reached (the oldest hole goes first), an
+ *     RST, idle expiry, eviction or {@link #finish}. Then they become {@code gap(bytes)} and the
+ *     buffered bytes after them are delivered. Payload cut by the snapshot length is a hole that is
+ *     given up at once.</li>
+ * <li><b>FIN</b> ends a direction after every byte before the FIN's sequence number was delivered
+ *     (or given up as a gap). When a stream ends early for another cause after its FIN was seen,
+ *     the reason is still FIN: all bytes up to it are accounted for.</li>
+ * <li><b>RST</b> from either side ends both directions at once.</li>
+ * <li><b>SYN</b> retransmits (same ISN) are ignored. A SYN with another ISN, a SYN on a closed
+ *     connection or a SYN on a direction already carrying data starts a new connection on the
+ *     tuple; a still-open old one is ended as by {@link EndReason#RST} (it vanished unseen).</li>
+ * <li><b>Sequence numbers</b> are compared by signed 32-bit difference from the next expected
+ *     byte, so wrap-around needs no special case. A segment more than
+ *     {@link ReassemblyLimits#maxWindow()} away is garbage and dropped (counted) unless
+ *     {@value HalfStream#RESYNC_SEGMENTS} consecutive ones agree on a new position: then the
+ *     stream moves there with a gap (capture loss larger than a window).</li>
+ * <li><b>Keep-alives</b> (0 or 1 byte at the last acknowledged seq - 1) and zero-window probes are
+ *     never delivered twice: old bytes are dropped by position.</li>
+ * <li><b>Memory.</b> In-order bytes go to the handler from the packet buffer; only bytes after a
+ *     hole are copied. Buffered bytes are charged with
+ *     {@value HalfStream#SEGMENT_COST} bytes of bookkeeping per range, and bounded per direction
+ *     and in total; flows are bounded by count.</li>
+ * </ul>
+ * Not thread-safe: call from the one processing thread.
+ */
+public final class TcpReassembler {
+    /**
+     * 30 s: a closed connection stays this long to absorb late copies of its packets (a few
+     * retransmission timeouts), then leaves the table so churn cannot crowd out live flows.
+     */
+    public static final long CLOSED_LINGER_NANOS = 30L * 1_000_000_000L;
+
+    final StreamHandlerFactory factory;
+    final ReassemblyLimits limits;
+    private ReassemblyListener listener = new ReassemblyListener() { };
+
+    private final LinkedHashMap<FlowKey, Connection> flows = new LinkedHashMap<>(1024, 0.75f, true);
+    private final FlowKey probe = new FlowKey();
+    /** Closed connections in closing order: removed after the linger, or first when the table is full. */
+    private final ArrayDeque<Connection> closed = new ArrayDeque<>();
+
+    private long bufferedTotal, maxBufferedTotal;
+    private long connections, activeFlows, evictions, idleExpiries, overlapConflicts;
+    private long bufferLimitHits, totalBufferLimitHits, portReuses;
+    long gaps, gapBytes, duplicateSegments, keepAlives, outOfWindowSegments, resyncs;
+
+    public TcpReassembler(StreamHandlerFactory factory, ReassemblyLimits limits) {
+        this.factory = Objects.requireNonNull(factory, "factory");
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    public TcpReassembler(StreamHandlerFactory factory) {
+        this(factory, ReassemblyLimits.defaults());
+    }
+
+    public void setListener(ReassemblyListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** One decoded packet; anything but TCP is ignored. */
+    public void segment(Packet p, long timeNanos) {
+        if (p.protocol != Packet.TCP) return;
+        boolean fromA = probe.set(p);
+        Connection c = flows.get(probe);
+        int flags = p.tcpFlags;
+        boolean syn = (flags & Packet.SYN) != 0;
+        boolean hasData = p.payloadLength > 0 || p.payloadMissing > 0;
+        if (c == null) {
+            if (!syn && !hasData) return;
+            c = create(p, fromA, timeNanos);
+        }
+        c.lastSeen = timeNanos;
+        if ((flags & Packet.RST) != 0) {
+            close(c, EndReason.RST, fromA, timeNanos);
+            return;
+        }
+        HalfStream out = fromA ? c.ab : c.ba;
+        int seq = (int) p.seq;
+        if (syn) {
+            if (out.synSeen) {
+                if (seq != out.isn) {
+                    c = reuse(c, p, fromA, timeNanos);
+                    out = fromA ? c.ab : c.ba;
+                }
+            } else if (!c.open || (out.state != HalfStream.NEW && !(out.startKnown && seq + 1 == out.startSeq))) {
+                c = reuse(c, p, fromA, timeNanos);
+                out = fromA ? c.ab : c.ba;
+            }
+            if (!out.synSeen) out.onSyn(seq, timeNanos);
+            if ((flags & Packet.ACK) != 0) (fromA ? c.ba : c.ab).inferStart((int) p.ack);
+            seq++; // the SYN takes one sequence number
+        }
+        if ((flags & Packet.ACK) != 0) (fromA ? c.ba : c.ab).onPeerAck((int) p.ack, timeNanos);
+        if (hasData) out.onData(seq, p.buf, p.payloadOffset, p.payloadLength, p.payloadMissing, timeNanos);
+        if ((flags & Packet.FIN) != 0) out.onFin(seq + p.payloadLength + p.payloadMissing, timeNanos);
+    }
+
+    /** Ends connections that saw no packet for the idle timeout. {@code nowNanos} is capture time. */
+    public void expireIdle(long nowNanos) {
+        while (!closed.isEmpty() && nowNanos - closed.peekFirst().closedAt >= CLOSED_LINGER_NANOS) {
+            forget(closed.pollFirst());
+        }
+        Iterator<Connection> it = flows.values().iterator();
+        while (it.hasNext()) {
+            Connection c = it.next();
+            if (nowNanos - c.lastSeen < limits.idleTimeoutNanos()) break; // the rest are more recent
+            it.remove();
+            if (c.open) {
+                idleExpiries++;
+                close(c, EndReason.IDLE, true, nowNanos);
+            }
+        }
+    }
+
+    /** The capture ended: every open direction gets its gaps, its buffered data and CAPTURE_END. */
+    public void finish(long timeNanos) {
+        List<Connection> all = new ArrayList<>(flows.values());
+        flows.clear();
+        for (Connection c : all) close(c, EndReason.CAPTURE_END, true, timeNanos);
+        closed.clear();
+    }
+
+    private Connection create(Packet p, boolean fromA, long now) {
+        if (flows.size() >= limits.maxFlows()) evictOldest(now);
+        Endpoint s = p.src(), d = p.dst();
+        FlowKey key = probe.copy();
+        Connection c = fromA ? new Connection(this, key, s, d, now) : new Connection(this, key, d, s, now);
+        flows.put(key, c);
+        connections++;
+        activeFlows++;
+        return c;
+    }
+
+    private void evictOldest(long now) {
+        while (!closed.isEmpty()) {
+            if (forget(closed.pollFirst())) return;
+        }
+        Iterator<Connection> it = flows.values().iterator();
+        Connection c = it.next();
+        it.remove();
+        if (c.open) {
+            evictions++;
+            listener.limitReached(c.ab.src, c.ab.dst, ReassemblyListener.Limit.MAX_FLOWS, now);
+            close(c, EndReason.EVICTED, true, now);
+        }
+    }
+
+    /** A new connection on the tuple of {@code old}. */
+    private Connection reuse(Connection old, Packet p, boolean fromA, long now) {
+        portReuses++;
+        flows.remove(old.key);
+        close(old, EndReason.RST, fromA, now);
+        probe.set(p);
+        return create(p, fromA, now);
+    }
+
+    /** Removes a closed connection if it is still the one in the table for its key. */
+    private boolean forget(Connection c) {
+        return flows.remove(c.key, c);
+    }
+
+    private static void close(Connection c, EndReason reason, boolean fromA, long now) {
+        if (!c.open) return;
+        // the side whose packet caused it first
+        (fromA ? c.ab : c.ba).close(reason, now);
+        (fromA ? c.ba : c.ab).close(reason, now);
+    }
+
+    // ---- called by HalfStream ----
+
+    void addBuffered(long delta) {
+        bufferedTotal += delta;
+        if (bufferedTotal > maxBufferedTotal) maxBufferedTotal = bufferedTotal;
+    }
+
+    long buffered() { return bufferedTotal; }
+
+    void overlapConflict(HalfStream h, long bytes, long t) {
+        overlapConflicts++;
+        listener.overlapConflict(h.src, h.dst, bytes, t);
+    }
+
+    void limitReached(HalfStream h, ReassemblyListener.Limit limit, long t) {
+        if (limit == ReassemblyListener.Limit.BUFFER_TOTAL) totalBufferLimitHits++; else bufferLimitHits++;
+        listener.limitReached(h.src, h.dst, limit, t);
+    }
+
+    void halfEnded(Connection c, long t) {
+        if (c.open && c.bothEnded()) {
+            c.open = false;
+            c.closedAt = t;
+            activeFlows--;
+            closed.addLast(c);
+            if (closed.size() > limits.maxFlows()) forget(closed.pollFirst()); // bound stale entries
+        }
+    }
+
+    // ---- statistics ----
+
+    /** Connections seen (created), including ones already ended. */
+    public long connections() { return connections; }
+    /** Connections with a direction still open. */
+    public long activeFlows() { return activeFlows; }
+    /** Connections in the table, open or lingering closed until idle expiry. */
+    public int trackedFlows() { return flows.size(); }
+    /** Gap events reported to handlers, and the bytes they covered. */
+    public long gaps() { return gaps; }
+    public long gapBytes() { return gapBytes; }
+    /** Retransmitted ranges whose bytes differed from the buffered first copy. */
+    public long overlapConflicts() { return overlapConflicts; }
+    /** Open connections ended because the flow table was full. */
+    public long evictions() { return evictions; }
+    /** Open connections ended by the idle timeout. */
+    public long idleExpiries() { return idleExpiries; }
+    /** Out-of-order bytes held now (plus per-range bookkeeping charge), across all flows. */
+    public long bufferedBytes() { return bufferedTotal; }
+    /** The most {@link #bufferedBytes()} ever was. */
+    public long maxBufferedBytes() { return maxBufferedTotal; }
+    /** Times a direction's buffer limit forced a hole to be given up. */
+    public long bufferLimitHits() { return bufferLimitHits; }
+    /** Times the total buffer limit forced a hole to be given up. */
+    public long totalBufferLimitHits() { return totalBufferLimitHits; }
+    /** Segments wholly before the stream position (retransmissions of delivered bytes). */
+    public long duplicateSegments() { return duplicateSegments; }
+    /** Keep-alive probes recognised and dropped. */
+    public long keepAlives() { return keepAlives; }
+    /** Segments dropped as far outside the window. */
+    public long outOfWindowSegments() { return outOfWindowSegments; }
+    /** Times a direction jumped to a new position after a run of out-of-window segments. */
+    public long resyncs() { return resyncs; }
+    /** New connections started on a tuple that was still in the table. */
+    public long portReuses() { return portReuses; }
+}
