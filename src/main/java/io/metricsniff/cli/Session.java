@@ -134,7 +134,7 @@ final class Session {
         Summary summary = new Summary();
         summary.put("packets", pipeline.counters().packets());
         summary.put("bytes", pipeline.counters().bytes());
-        summary.put("flows", pipeline.reassembler().flowsSeen() + pipeline.counters().udpFlows());
+        summary.put("flows", pipeline.reassembler().connections() + pipeline.counters().udpFlows());
         summary.put("metrics", tally.metrics());
         summary.put("ok", tally.count(io.metricsniff.record.Verdict.OK));
         summary.put("malformed", tally.count(io.metricsniff.record.Verdict.MALFORMED));
