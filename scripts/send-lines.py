@@ -104,8 +104,8 @@ def main():
     long_name = "lab.expect.line-too-long." + "x" * (MAX_LINE + 600)
     killers = [
         ("long", lines(f"lab.ok.kill.long.before 1 {t}\n"), lines(f"{long_name} 1 {t}\n"), after("long")),
-        ("inf", lines(f"lab.ok.kill.inf.before 1 {t}\n"), lines(f"lab.expect.bad-timestamp.inf 1 inf\n"), after("inf")),
-        ("nants", lines(f"lab.ok.kill.nants.before 1 {t}\n"), lines(f"lab.expect.bad-timestamp.nan 1 nan\n"), after("nants")),
+        ("inf", lines(f"lab.ok.kill.inf.before 1 {t}\n"), lines(f"lab.expect.killer-timestamp.inf 1 inf\n"), after("inf")),
+        ("nants", lines(f"lab.ok.kill.nants.before 1 {t}\n"), lines(f"lab.expect.killer-timestamp.nan 1 nan\n"), after("nants")),
         ("utf8", lines(f"lab.ok.kill.utf8.before 1 {t}\n"),
          b"lab.expect.invalid-utf8.\xff\xfe 1 " + str(t).encode() + b"\n", after("utf8")),
     ]

@@ -26,7 +26,7 @@ class CraftedCarbonE2eTest {
     static final Path CAPTURE = Path.of("captures/crafted-carbon.pcap");
     static final String EXPECT = "lab.expect.";
     /** Lines carbon drops and the killers it chokes on: every one must be reported malformed. */
-    static final Set<String> MALFORMED_CODES = Set.of("field-count", "bad-value", "bad-timestamp", "empty-line",
+    static final Set<String> MALFORMED_CODES = Set.of("field-count", "bad-value", "bad-timestamp", "killer-timestamp", "empty-line",
             "nan-value", "line-too-long", "invalid-utf8", "unterminated", "lost-after-close");
 
     static CliRun run;
@@ -116,7 +116,7 @@ class CraftedCarbonE2eTest {
 
     @Test
     void connectionKillersAreFlaggedAndTheRestOfTheConnectionIsLost() {
-        for (String killer : new String[] {"line-too-long", "bad-timestamp.inf", "bad-timestamp.nan", "invalid-utf8"}) {
+        for (String killer : new String[] {"line-too-long", "killer-timestamp.inf", "killer-timestamp.nan", "invalid-utf8"}) {
             List<Map<String, Object>> k = withRawPrefix(EXPECT + killer);
             assertEquals(1, k.size(), killer);
             Map<String, Object> m = k.get(0);
