@@ -1,7 +1,7 @@
 package io.metricsniff.protocol.statsd;
 
 import io.metricsniff.decode.Endpoint;
-import io.metricsniff.protocol.TestSupport;
+import io.metricsniff.protocol.DecoderTestSupport;
 import io.metricsniff.record.MetricRecord;
 import io.metricsniff.record.Problem;
 import io.metricsniff.record.Protocol;
@@ -21,14 +21,14 @@ class StatsdDatagramDecoderTest {
     static final long T = 1_700_000_100L * 1_000_000_000L;
     static final Endpoint DST = new Endpoint(new byte[] {127, 0, 0, 1}, 8125);
 
-    final TestSupport.Sink sink = new TestSupport.Sink();
-    final StatsdDatagramDecoder decoder = new StatsdDatagramDecoder(TestSupport.judge(new TestSupport.TinyProfile()), sink);
+    final DecoderTestSupport.Sink sink = new DecoderTestSupport.Sink();
+    final StatsdDatagramDecoder decoder = new StatsdDatagramDecoder(DecoderTestSupport.judge(new DecoderTestSupport.TinyProfile()), sink);
 
     List<MetricRecord> send(String datagram, int missing) {
         byte[] b = datagram.getBytes(StandardCharsets.UTF_8);
         byte[] padded = new byte[b.length + 6];                  // an offset into a larger buffer
         System.arraycopy(b, 0, padded, 3, b.length);
-        decoder.datagram(TestSupport.SRC, DST, padded, 3, b.length, missing, T);
+        decoder.datagram(DecoderTestSupport.SRC, DST, padded, 3, b.length, missing, T);
         return sink.records;
     }
 
@@ -162,7 +162,7 @@ class StatsdDatagramDecoderTest {
             byte[] b = new byte[rnd.nextInt(80)];
             for (int i = 0; i < b.length; i++) b[i] = rnd.nextInt(4) == 0 ? (byte) rnd.nextInt(256) : alphabet[rnd.nextInt(alphabet.length)];
             sink.records.clear();
-            decoder.datagram(TestSupport.SRC, DST, b, 0, b.length, rnd.nextInt(10) == 0 ? 5 : 0, T);
+            decoder.datagram(DecoderTestSupport.SRC, DST, b, 0, b.length, rnd.nextInt(10) == 0 ? 5 : 0, T);
             for (MetricRecord r : sink.records) {
                 assertNotNull(r.path());
                 if (r.verdict() == Verdict.MALFORMED) assertFalse(r.problems().isEmpty());
