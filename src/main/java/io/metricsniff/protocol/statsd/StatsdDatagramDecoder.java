@@ -57,6 +57,7 @@ public final class StatsdDatagramDecoder implements DatagramHandler {
     private List<String[]> tags;
     private String storedName;
     private boolean nameRewritten;
+    private boolean containerLater;   // a |c: field after statsd's fields[2]
     private long dogTimestamp;        // -1: none
     private boolean dogTimestampBad;
     private int pendingCount;
@@ -126,11 +127,13 @@ public final class StatsdDatagramDecoder implements DatagramHandler {
             int te = p;
             int f1 = -1, f1e = -1;                         // statsd's fields[2]
             int rate = -1, rateE = -1;                     // first '@' field (DogStatsD: any position)
+            containerLater = false;
             while (p < bits0End && line[p] == '|') {
                 int f = ++p;
                 boolean container = p + 1 < bits0End && line[p] == 'c' && line[p + 1] == ':';
                 while (p < bits0End && line[p] != '|' && (container || line[p] != ':')) p++;
                 if (f1 < 0) { f1 = f; f1e = p; }
+                else if (container) containerLater = true;
                 if (rate < 0 && p > f && line[f] == '@') { rate = f; rateE = p; }
                 if (p > f && line[f] == 'T') timestampField(f + 1, p);
             }
@@ -204,6 +207,8 @@ public final class StatsdDatagramDecoder implements DatagramHandler {
             default -> r.note(new Problem(UNKNOWN_TYPE, "the statsd daemon counts unknown type '" + type
                     + "' as a counter"));
         }
+        if (containerLater) r.note(new Problem(DOGSTATSD, "the statsd daemon splits '|c:' at its ':' and"
+                + " counts the container id as a bad line"));
         if (dogTimestamp >= 0) r.timestamp(dogTimestamp);
         return r;
     }

@@ -1,6 +1,6 @@
 package io.metricsniff.protocol.pickle;
 
-import io.metricsniff.protocol.TestSupport;
+import io.metricsniff.protocol.DecoderTestSupport;
 import io.metricsniff.reassembly.EndReason;
 import io.metricsniff.record.MetricRecord;
 import io.metricsniff.record.Protocol;
@@ -60,11 +60,11 @@ class PickleTest {
         return o.toByteArray();
     }
 
-    final TestSupport.TinyProfile profile = new TestSupport.TinyProfile();
-    final TestSupport.Sink sink = new TestSupport.Sink();
+    final DecoderTestSupport.TinyProfile profile = new DecoderTestSupport.TinyProfile();
+    final DecoderTestSupport.Sink sink = new DecoderTestSupport.Sink();
 
     PickleStreamDecoder decoder(boolean midstream) {
-        return new PickleStreamDecoder(TestSupport.SRC, TestSupport.DST, midstream, TestSupport.judge(profile), sink);
+        return new PickleStreamDecoder(DecoderTestSupport.SRC, DecoderTestSupport.DST, midstream, DecoderTestSupport.judge(profile), sink);
     }
 
     List<MetricRecord> feed(byte[] stream) {

@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Test-only receiver profile and sink for the protocol decoders. */
-public final class TestSupport {
-    private TestSupport() { }
+public final class DecoderTestSupport {
+    private DecoderTestSupport() { }
 
     public static final Endpoint SRC = new Endpoint(new byte[] {127, 0, 0, 1}, 50000);
     public static final Endpoint DST = new Endpoint(new byte[] {127, 0, 0, 1}, 2004);
