@@ -43,7 +43,7 @@ public final class CarbonProfile implements ReceiverProfile {
         }
         int[] f = new int[6];
         int n = LineScan.split(b, 0, to, LineScan.PYTHON, f);
-        if (n >= 1) rec.path(LineScan.string(b, f[0], f[1]));
+        if (n >= 1) rec.pathInRaw(f[0], f[1] - f[0]); // made a String only if someone asks
         if (n != 3) {
             rec.flag(Verdict.MALFORMED, n == 0
                     ? Problems.emptyLine(NAME, "logs an empty line as an invalid line and ignores it")
@@ -65,17 +65,19 @@ public final class CarbonProfile implements ReceiverProfile {
         } else {
             rec.timestamp(ts);
         }
-        return ok && judgeParsed(rec, tcp);
+        // most names have neither NUL nor tags: check the bytes, and skip making the path a String
+        boolean plainName = LineScan.indexOf(b, f[0], f[1], (byte) 0) < 0 && LineScan.indexOf(b, f[0], f[1], (byte) ';') < 0;
+        return ok && judgeParsed(rec, tcp, plainName);
     }
 
     @Override
     public boolean judgeDatapoint(MetricRecord rec) {
         if (rec.path() == null || !rec.hasValue() || !rec.hasTimestamp()) return false;
-        return judgeParsed(rec, true);
+        return judgeParsed(rec, true, false);
     }
 
     /** metricReceived and the writer, once path, value and timestamp are read. */
-    private boolean judgeParsed(MetricRecord rec, boolean tcp) {
+    private boolean judgeParsed(MetricRecord rec, boolean tcp, boolean plainName) {
         double value = rec.value();
         double ts = rec.timestamp();
         if (Double.isNaN(value)) {
@@ -107,7 +109,7 @@ public final class CarbonProfile implements ReceiverProfile {
                         : Problems.timestampRange(NAME, log));
             }
         }
-        checkName(rec);
+        if (!plainName) checkName(rec);
         return false;
     }
 

@@ -66,9 +66,8 @@ public final class PlaintextStreamDecoder implements StreamHandler {
             skipping = false;
         }
         while (i < end) {
-            int nl = i;
-            while (nl < end && buf[nl] != '\n') nl++;
-            if (nl == end) {
+            int nl = LineScan.indexOf(buf, i, end, (byte) '\n');
+            if (nl < 0) {
                 append(buf, i, end - i, timeNanos);
                 return;
             }
