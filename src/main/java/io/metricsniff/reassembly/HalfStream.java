@@ -386,7 +386,9 @@ final class HalfStream {
             int d = finSeq - seqOf(nextAbs);
             if (d > window() || d < -window()) return; // not this stream's FIN
             long at = nextAbs + d;
-            if (state == OPEN && at < nextAbs) return; // the FIN of a position already passed: stale
+            // Behind the stream: stale, unless just one behind (the peer's ACK, which counts the
+            // FIN, moved us past it before the FIN itself was seen).
+            if (state == OPEN && at < nextAbs - 1) return;
             finSeen = true;
             finAbs = at;
             dropBeyondFin();

@@ -499,4 +499,30 @@ class TcpReassemblerTest {
         assertEquals(0, r2.trackedFlows());
         assertEquals(0, r2.idleExpiries());
     }
+
+    @Test
+    void peerAckPastAHoleMeansTheCaptureLostItAndGivesItUpAtOnce() {
+        handshake(C, S);
+        data(0, "0123456789");
+        data(20, "KLMNOPQRST");
+        serverAcks(10); // acknowledges only what we saw: keep waiting
+        assertEquals("D[0123456789]", f.client().toString());
+        serverAcks(25);
+        assertEquals("D[0123456789]G10 D[KLMNOPQRST]", f.client().toString());
+        serverAcks(40); // the receiver got [30,40) which the capture never saw
+        data(40, "after");
+        assertEquals("D[0123456789]G10 D[KLMNOPQRST]G10 D[after]", f.client().toString());
+        assertEquals(20, r.gapBytes());
+    }
+
+    @Test
+    void finSeenOnlyAfterThePeerAckedItStillEndsWithFin() {
+        handshake(C, S);
+        data(0, "abc");
+        // byte [3,4) was lost by the capture; the FIN (seq offset 4) shows up after the server's
+        // ACK of it (ack offset 5). The gap then also covers the FIN's own sequence number.
+        serverAcks(5);
+        feed(c2s(C + 1 + 4, S + 1, FIN | ACK, ""));
+        assertEquals("D[abc]G2 E:FIN", f.client().toString());
+    }
 }
