@@ -27,6 +27,8 @@ final class HalfStream {
      * delivering, so a segment reordered ahead of an earlier one at capture start is not lost.
      */
     static final int MIDSTREAM_HOLD_SEGMENTS = 4;
+    /** 1 s: capture-start reordering is within milliseconds; a quiet sender's data waits no longer. */
+    static final long MIDSTREAM_HOLD_NANOS = 1_000_000_000L;
     /**
      * Consecutive out-of-window segments, each within a window of the previous one, after which the
      * stream is taken to have really moved there (e.g. capture loss larger than a window).
@@ -74,6 +76,8 @@ final class HalfStream {
     private int peerAck;
 
     private int holdCount;
+    long holdSince;
+    private long holdHigh; // end of the highest byte held
     private int oowRun;
     private int oowAnchor;
 
@@ -131,6 +135,9 @@ final class HalfStream {
                 state = HOLD;
                 seqAtZero = seq;
                 holdCount = 0;
+                holdSince = t;
+                holdHigh = 0;
+                r.holding(this, t);
             }
             nextAbs = 0;
         }
@@ -158,7 +165,14 @@ final class HalfStream {
             dataEnd = Math.min(dataEnd, end);
         }
         if (state == HOLD) {
-            if (abs < nextAbs && end > abs) nextAbs = abs; // an earlier segment: start there instead
+            if (abs < nextAbs && end > abs) {
+                if (holdHigh - abs > window()) { // the held span stays within one window
+                    r.outOfWindowSegments++;
+                    return;
+                }
+                nextAbs = abs; // an earlier segment: start there instead
+            }
+            holdHigh = Math.max(holdHigh, end);
         } else if (end <= nextAbs) {
             r.duplicateSegments++;
             return;
@@ -180,7 +194,7 @@ final class HalfStream {
             place(abs, dataEnd, buf, off, t);
         }
         if (end > dataEnd) place(dataEnd, end, null, 0, t);
-        if (state == HOLD && ++holdCount >= MIDSTREAM_HOLD_SEGMENTS) {
+        if (state == HOLD && (++holdCount >= MIDSTREAM_HOLD_SEGMENTS || t - holdSince >= MIDSTREAM_HOLD_NANOS)) {
             release(t);
         } else {
             checkFin(t);
@@ -362,6 +376,15 @@ final class HalfStream {
             gap(finAbs - nextAbs, t);
             nextAbs = finAbs;
         }
+    }
+
+    /** Called by the reassembler's timer: stop holding once the hold time has passed. */
+    void holdExpired(long now) {
+        if (state == HOLD && now - holdSince >= MIDSTREAM_HOLD_NANOS) release(now);
+    }
+
+    void stopHolding(long t) {
+        release(t);
     }
 
     private void release(long t) {

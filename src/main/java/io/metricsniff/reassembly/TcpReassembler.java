@@ -30,7 +30,8 @@ import java.util.Objects;
  *     data starts; a null handler makes the direction skipped (only its FIN/RST are tracked).</li>
  * <li><b>Midstream start.</b> Without a SYN the stream starts at the lowest sequence number among
  *     its first {@value HalfStream#MIDSTREAM_HOLD_SEGMENTS} payload segments: those are held
- *     (copied) until that many arrived, the peer acknowledged them, a FIN/RST or a limit; so a
+ *     (copied) until that many arrived, the peer acknowledged them, a second of capture time
+ *     passed (checked on the next packet or {@link #expireIdle}), a FIN/RST or a limit; so a
  *     segment reordered at capture start is not lost.</li>
  * <li><b>Overlaps.</b> The first copy of a byte wins. Where a retransmission overlaps bytes still
  *     buffered and differs, it is counted and reported to the {@link ReassemblyListener}. Bytes
@@ -76,6 +77,8 @@ public final class TcpReassembler {
     private final FlowKey probe = new FlowKey();
     /** Closed connections in closing order: removed after the linger, or first when the table is full. */
     private final ArrayDeque<Connection> closed = new ArrayDeque<>();
+    /** Directions holding a midstream start, oldest first, for the hold timer. */
+    private final ArrayDeque<HalfStream> holding = new ArrayDeque<>();
 
     private long bufferedTotal, maxBufferedTotal;
     private long connections, activeFlows, evictions, idleExpiries, overlapConflicts;
@@ -135,6 +138,9 @@ public final class TcpReassembler {
 
     /** Ends connections that saw no packet for the idle timeout. {@code nowNanos} is capture time. */
     public void expireIdle(long nowNanos) {
+        while (!holding.isEmpty() && nowNanos - holding.peekFirst().holdSince >= HalfStream.MIDSTREAM_HOLD_NANOS) {
+            holding.pollFirst().holdExpired(nowNanos);
+        }
         while (!closed.isEmpty() && nowNanos - closed.peekFirst().closedAt >= CLOSED_LINGER_NANOS) {
             forget(closed.pollFirst());
         }
@@ -156,6 +162,7 @@ public final class TcpReassembler {
         flows.clear();
         for (Connection c : all) close(c, EndReason.CAPTURE_END, true, timeNanos);
         closed.clear();
+        holding.clear();
     }
 
     private Connection create(Packet p, boolean fromA, long now) {
@@ -212,6 +219,12 @@ public final class TcpReassembler {
     }
 
     long buffered() { return bufferedTotal; }
+
+    void holding(HalfStream h, long t) {
+        holding.addLast(h);
+        // entries of directions that stopped holding early linger until their time; bound them
+        if (holding.size() > 2L * limits.maxFlows()) holding.pollFirst().stopHolding(t);
+    }
 
     void overlapConflict(HalfStream h, long bytes, long t) {
         overlapConflicts++;

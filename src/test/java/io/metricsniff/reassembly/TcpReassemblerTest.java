@@ -525,4 +525,31 @@ class TcpReassemblerTest {
         feed(c2s(C + 1 + 4, S + 1, FIN | ACK, ""));
         assertEquals("D[abc]G2 E:FIN", f.client().toString());
     }
+
+    @Test
+    void midstreamHoldEndsAfterASecondOfCaptureTime() {
+        feed(c2s(7000, ACK, "one\n"));
+        r.expireIdle(t + SEC - 1);
+        assertEquals("", f.client().toString());
+        r.expireIdle(t + SEC);
+        assertEquals("D[one\n]", f.client().toString());
+
+        Packet p = tcp(CLIENT_IP, 40001, SERVER_IP, SERVER_PORT, 100, 0, ACK, ascii("a"), 0);
+        r.segment(p, 10 * SEC);
+        r.segment(tcp(CLIENT_IP, 40001, SERVER_IP, SERVER_PORT, 101, 0, ACK, ascii("b"), 0), 11 * SEC);
+        assertEquals("D[ab]", f.last.get(new Endpoint(CLIENT_IP, 40001) + ">" + SERVER).toString(),
+                "the next packet after the hold time releases it too");
+    }
+
+    @Test
+    void midstreamHoldDoesNotReachBackFurtherThanAWindow() {
+        r = new TcpReassembler(f, ReassemblyLimits.defaults().withMaxWindow(1000));
+        feed(c2s(10_000, ACK, "x".repeat(600)));
+        feed(c2s(9_700, ACK, "y".repeat(100)));  // 900 back from the held end 10600: fine
+        feed(c2s(9_500, ACK, "z".repeat(100)));  // 1100 back from it: dropped
+        r.finish(t);
+        assertEquals("D[" + "y".repeat(100) + "]G200 D[" + "x".repeat(600) + "]E:CAPTURE_END",
+                f.client().toString());
+        assertEquals(1, r.outOfWindowSegments());
+    }
 }
