@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -58,7 +57,9 @@ import java.util.Objects;
  * <li><b>Memory.</b> In-order bytes go to the handler from the packet buffer; only bytes after a
  *     hole are copied. Buffered bytes are charged with
  *     {@value HalfStream#SEGMENT_COST} bytes of bookkeeping per range, and bounded per direction
- *     and in total; flows are bounded by count.</li>
+ *     and in total: a direction that needs room it cannot get gives up its own oldest hole (or
+ *     skips to the new segment), so one busy flow cannot make another lose bytes it already holds.
+ *     Flows are bounded by count.</li>
  * </ul>
  * Not thread-safe: call from the one processing thread.
  */
@@ -107,7 +108,7 @@ public final class TcpReassembler {
         boolean syn = (flags & Packet.SYN) != 0;
         boolean hasData = p.payloadLength > 0 || p.payloadMissing > 0;
         if (c == null) {
-            if (!syn && !hasData) return;
+            if (!syn && !hasData || (flags & Packet.RST) != 0) return; // nothing to start or end
             c = create(p, fromA, timeNanos);
         }
         c.lastSeen = timeNanos;
