@@ -23,7 +23,7 @@ final class HalfStream {
     static final int ENDED = 4;
 
     /**
-     * Midstream start: hold this many payload segments (or until the peer acknowledges them) before
+     * Midstream start: hold this many payload segments (or {@link #MIDSTREAM_HOLD_NANOS}) before
      * delivering, so a segment reordered ahead of an earlier one at capture start is not lost.
      */
     static final int MIDSTREAM_HOLD_SEGMENTS = 4;
@@ -34,6 +34,11 @@ final class HalfStream {
      * stream is taken to have really moved there (e.g. capture loss larger than a window).
      */
     static final int RESYNC_SEGMENTS = 8;
+    /**
+     * Packets of a connection during which an ACK may run ahead of the data it acknowledges
+     * (capture reordering) before the hole it passes is taken as lost by the capture.
+     */
+    static final int ACK_GRACE_PACKETS = 32;
     /** Bookkeeping charged per buffered range on top of its bytes, so tiny segments cannot exhaust memory. */
     static final int SEGMENT_COST = 96;
 
@@ -74,6 +79,10 @@ final class HalfStream {
 
     private boolean peerAckSeen;
     private int peerAck;
+    boolean ackPending;     // the peer acknowledged past nextAbs
+    private long ackTarget;
+    private long ackProgressAbs;
+    private long ackSincePacket;
 
     private int holdCount;
     long holdSince;
@@ -430,8 +439,10 @@ final class HalfStream {
     }
 
     /**
-     * The peer acknowledged everything before {@code ack}. Bytes it has that the capture does not
-     * will never be sent again: give those holes up now rather than waiting for a limit.
+     * The peer acknowledged everything before {@code ack}. If that is past a hole, the receiver has
+     * bytes the capture does not and they will not be sent again, unless the capture merely shows
+     * the ACK before the data (reordering). So only note it; {@link #checkAck} gives the hole up
+     * once the stream made no progress for {@link #ACK_GRACE_PACKETS} packets of the connection.
      */
     void onPeerAck(int ack, long t) {
         peerAckSeen = true;
@@ -439,11 +450,32 @@ final class HalfStream {
         if (state != HOLD && state != OPEN) return;
         int d = ack - seqOf(nextAbs);
         if (d <= 0 || d > window()) return;
-        release(t);
-        if (state != OPEN) return;
-        d = ack - seqOf(nextAbs);
-        if (d <= 0) return;
         long target = nextAbs + d;
+        if (!ackPending) {
+            ackPending = true;
+            ackTarget = target;
+            ackProgressAbs = nextAbs;
+            ackSincePacket = conn.packets;
+        } else if (target > ackTarget) {
+            ackTarget = target;
+        }
+    }
+
+    /** Called after each packet of the connection while an ACK past the stream position is pending. */
+    void checkAck(long t) {
+        if (state != HOLD && state != OPEN || ackTarget <= nextAbs) {
+            ackPending = false;
+            return;
+        }
+        if (nextAbs != ackProgressAbs) { // data is still arriving: give it time
+            ackProgressAbs = nextAbs;
+            ackSincePacket = conn.packets;
+            return;
+        }
+        if (conn.packets - ackSincePacket < ACK_GRACE_PACKETS) return;
+        ackPending = false;
+        release(t);
+        long target = ackTarget;
         if (finSeen && target > finAbs) target = finAbs;
         while (state == OPEN && nextAbs < target) {
             long holeEnd = ooo == null ? target : Math.min(ooo.firstKey(), target);

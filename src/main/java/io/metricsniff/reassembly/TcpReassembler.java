@@ -29,14 +29,16 @@ import java.util.Objects;
  *     data starts; a null handler makes the direction skipped (only its FIN/RST are tracked).</li>
  * <li><b>Midstream start.</b> Without a SYN the stream starts at the lowest sequence number among
  *     its first {@value HalfStream#MIDSTREAM_HOLD_SEGMENTS} payload segments: those are held
- *     (copied) until that many arrived, the peer acknowledged them, a second of capture time
+ *     (copied) until that many arrived, a second of capture time
  *     passed (checked on the next packet or {@link #expireIdle}), a FIN/RST or a limit; so a
  *     segment reordered at capture start is not lost.</li>
  * <li><b>Overlaps.</b> The first copy of a byte wins. Where a retransmission overlaps bytes still
  *     buffered and differs, it is counted and reported to the {@link ReassemblyListener}. Bytes
  *     already delivered are not kept, so overlaps with them cannot be compared.</li>
- * <li><b>Holes</b> wait for a retransmission until: the peer acknowledges past them (the capture
- *     lost bytes the receiver got), a buffer limit is reached (the oldest hole goes first), an
+ * <li><b>Holes</b> wait for a retransmission until: the peer acknowledged past them and the
+ *     stream made no progress for {@value HalfStream#ACK_GRACE_PACKETS} packets of the connection
+ *     (the capture lost bytes the receiver got; the grace covers ACKs captured before their
+ *     data), a buffer limit is reached (the oldest hole goes first), an
  *     RST, idle expiry, eviction or {@link #finish}. Then they become {@code gap(bytes)} and the
  *     buffered bytes after them are delivered. Payload cut by the snapshot length is a hole that is
  *     given up at once.</li>
@@ -112,6 +114,7 @@ public final class TcpReassembler {
             c = create(p, fromA, timeNanos);
         }
         c.lastSeen = timeNanos;
+        c.packets++;
         if ((flags & Packet.RST) != 0) {
             close(c, EndReason.RST, fromA, timeNanos);
             return;
@@ -135,6 +138,8 @@ public final class TcpReassembler {
         if ((flags & Packet.ACK) != 0) (fromA ? c.ba : c.ab).onPeerAck((int) p.ack, timeNanos);
         if (hasData) out.onData(seq, p.buf, p.payloadOffset, p.payloadLength, p.payloadMissing, timeNanos);
         if ((flags & Packet.FIN) != 0) out.onFin(seq + p.payloadLength + p.payloadMissing, timeNanos);
+        if (c.ab.ackPending) c.ab.checkAck(timeNanos);
+        if (c.ba.ackPending) c.ba.checkAck(timeNanos);
     }
 
     /** Ends connections that saw no packet for the idle timeout. {@code nowNanos} is capture time. */

@@ -37,6 +37,11 @@ class TcpReassemblerTest {
     /** Server acknowledges client stream offset {@code off}. */
     void serverAcks(long off) { feed(s2c(S + 1, C + 1 + off, ACK, "")); }
 
+    /** Enough further packets (duplicate ACKs) for an ACK past a hole to be believed. */
+    void ackGrace(long off) {
+        for (int i = 0; i < HalfStream.ACK_GRACE_PACKETS; i++) serverAcks(off);
+    }
+
     @Test
     void inOrderStreamIsDeliveredFromThePacketBufferAndEndsWithFin() {
         handshake(C, S);
@@ -150,8 +155,10 @@ class TcpReassemblerTest {
     }
 
     @Test
-    void midstreamHoldIsReleasedByThePeersAck() {
+    void midstreamHoldEndsWhenThePeersAckIsBelieved() {
         feed(c2s(7000, ACK, "one\n"));
+        assertEquals("", f.client().toString());
+        for (int i = 0; i < HalfStream.ACK_GRACE_PACKETS; i++) feed(s2c(300, 7004, ACK, ""));
         assertEquals("", f.client().toString());
         feed(s2c(300, 7004, ACK, ""));
         assertEquals("D[one\n]", f.client().toString());
@@ -232,6 +239,7 @@ class TcpReassemblerTest {
         feed(c2s(C + 21, S + 1, FIN | ACK, "KLMNOPQRST")); // FIN at offset 30, hole [10,20)
         assertEquals("D[0123456789]", f.client().toString(), "a retransmission may still come");
         serverAcks(31); // the receiver had it all (and the FIN): the capture lost [10,20)
+        ackGrace(31);
         assertEquals("D[0123456789]G10 D[KLMNOPQRST]E:FIN", f.client().toString());
     }
 
@@ -386,7 +394,9 @@ class TcpReassemblerTest {
         Recorder rb = f.last.get(new Endpoint(CLIENT_IP, 2) + ">" + SERVER);
         Recorder ra = f.last.get(new Endpoint(CLIENT_IP, 1) + ">" + SERVER);
         assertEquals("D[b1]E:EVICTED", rb.toString());
-        assertEquals("D[a1]", ra.toString());
+        assertEquals(0, ra.ends);
+        r.finish(t);
+        assertEquals("D[a1]E:CAPTURE_END", ra.toString());
     }
 
     @Test
@@ -508,22 +518,53 @@ class TcpReassemblerTest {
         serverAcks(10); // acknowledges only what we saw: keep waiting
         assertEquals("D[0123456789]", f.client().toString());
         serverAcks(25);
+        assertEquals("D[0123456789]", f.client().toString(), "the data may just be captured after its ACK");
+        ackGrace(25);
         assertEquals("D[0123456789]G10 D[KLMNOPQRST]", f.client().toString());
-        serverAcks(40); // the receiver got [30,40) which the capture never saw
+        ackGrace(40); // the receiver got [30,40) which the capture never saw
         data(40, "after");
         assertEquals("D[0123456789]G10 D[KLMNOPQRST]G10 D[after]", f.client().toString());
         assertEquals(20, r.gapBytes());
     }
 
     @Test
-    void finSeenOnlyAfterThePeerAckedItStillEndsWithFin() {
+    void finCapturedAfterItsAckStillEndsWithFin() {
         handshake(C, S);
         data(0, "abc");
         // byte [3,4) was lost by the capture; the FIN (seq offset 4) shows up after the server's
-        // ACK of it (ack offset 5). The gap then also covers the FIN's own sequence number.
+        // ACK of it (ack offset 5)
         serverAcks(5);
         feed(c2s(C + 1 + 4, S + 1, FIN | ACK, ""));
-        assertEquals("D[abc]G2 E:FIN", f.client().toString());
+        assertEquals("D[abc]", f.client().toString());
+        ackGrace(5);
+        assertEquals("D[abc]G1 E:FIN", f.client().toString());
+    }
+
+    @Test
+    void ackCapturedBeforeItsDataMakesNoGap() {
+        handshake(C, S);
+        data(0, "0123456789");
+        serverAcks(30);
+        serverAcks(30);
+        data(20, "KLMNOPQRST");
+        serverAcks(30);
+        data(10, "ABCDEFGHIJ");
+        ackGrace(30);
+        assertEquals("D[0123456789ABCDEFGHIJKLMNOPQRST]", f.client().toString());
+        assertEquals(0, r.gaps());
+    }
+
+    @Test
+    void anAckedHoleWaitsWhileTheStreamKeepsMoving() {
+        handshake(C, S);
+        data(0, "0123456789");
+        for (int i = 0; i < 3 * HalfStream.ACK_GRACE_PACKETS; i++) {
+            // ACKs always run 10 bytes ahead of the captured data, yet each hole fills
+            serverAcks(20 + 10L * i);
+            data(10 + 10L * i, "abcdefghij");
+        }
+        assertEquals(0, r.gaps());
+        assertEquals(10 + 30L * HalfStream.ACK_GRACE_PACKETS, f.client().bytes.size());
     }
 
     @Test
