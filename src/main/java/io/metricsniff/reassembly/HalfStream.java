@@ -27,6 +27,11 @@ final class HalfStream {
      * delivering, so a segment reordered ahead of an earlier one at capture start is not lost.
      */
     static final int MIDSTREAM_HOLD_SEGMENTS = 4;
+    /**
+     * 1 MiB: how far before the first data held a SYN captured late may start and still be taken
+     * for this stream's start; far more than capture reordering moves a SYN, far less than 2^32.
+     */
+    static final int LATE_START_DISTANCE = 1 << 20;
     /** 1 s: capture-start reordering is within milliseconds; a quiet sender's data waits no longer. */
     static final long MIDSTREAM_HOLD_NANOS = 1_000_000_000L;
     /**
@@ -120,10 +125,12 @@ final class HalfStream {
     }
 
     /** The peer's SYN-ACK tells where our data starts even if our SYN was not captured. */
-    void inferStart(int firstSeq) {
+    void inferStart(int firstSeq, long t) {
         if (state == NEW && !startKnown) {
             startKnown = true;
             startSeq = firstSeq;
+        } else if (state == HOLD) {
+            adoptStart(firstSeq, t);
         }
     }
 
@@ -138,9 +145,7 @@ final class HalfStream {
                 openHandler(false, t);
                 if (state != OPEN) return;
                 seqAtZero = startSeq;
-            } else {
-                openHandler(true, t);
-                if (state != OPEN) return;
+            } else { // the handler is asked at release, when we know whether the start was found
                 state = HOLD;
                 seqAtZero = seq;
                 holdCount = 0;
@@ -229,9 +234,7 @@ final class HalfStream {
         if (oowRun < RESYNC_SEGMENTS || finSeen) return false;
         oowRun = 0;
         r.resyncs++;
-        if (state == HOLD) {
-            state = OPEN;
-        }
+        if (state == HOLD && !leaveHold(t)) return false;
         flushHoles(t);
         long distance = (seq - seqOf(nextAbs)) & 0xFFFFFFFFL;
         gap(distance, t);
@@ -261,7 +264,7 @@ final class HalfStream {
      */
     private void place(long abs, long end, byte[] buf, int off, long t) {
         long pos = abs;
-        while (true) {
+        while (state == OPEN || state == HOLD) {
             if (state == OPEN && pos < nextAbs) pos = nextAbs;
             if (pos >= end) return;
             if (ooo != null) {
@@ -397,10 +400,42 @@ final class HalfStream {
     }
 
     private void release(long t) {
-        if (state != HOLD) return;
-        state = OPEN;
+        if (state != HOLD || !leaveHold(t)) return;
         drain(t);
         checkFin(t);
+    }
+
+    /**
+     * HOLD to OPEN: now the factory is asked, told midstream unless a late SYN showed the start.
+     *
+     * @return false when the factory declined: the held bytes are dropped
+     */
+    private boolean leaveHold(long t) {
+        openHandler(!startKnown, t);
+        if (state == OPEN) return true;
+        if (ooo != null) {
+            r.addBuffered(-buffered);
+            buffered = 0;
+            ooo = null;
+        }
+        return false;
+    }
+
+    /**
+     * While holding a midstream start, a SYN (or the peer's SYN-ACK) captured after the first data
+     * tells where the stream really starts: start there, not midstream.
+     *
+     * @return false when {@code firstSeq} is not just before the data held (another connection)
+     */
+    boolean adoptStart(int firstSeq, long t) {
+        if (state != HOLD) return false;
+        int d = firstSeq - seqOf(nextAbs);
+        if (d > 0 || d < -LATE_START_DISTANCE || holdHigh - (nextAbs + d) > window()) return false;
+        nextAbs += d;
+        startKnown = true;
+        startSeq = firstSeq;
+        release(t);
+        return true;
     }
 
     private void checkFin(long t) {
@@ -497,7 +532,10 @@ final class HalfStream {
             end(null, t);
             return;
         }
-        state = OPEN; // a held midstream start is delivered from its lowest byte
+        if (state == HOLD && !leaveHold(t)) { // a held midstream start is delivered from its lowest byte
+            end(null, t);
+            return;
+        }
         flushHoles(t);
         end(finSeen ? EndReason.FIN : reason, t);
     }

@@ -24,14 +24,17 @@ import java.util.Objects;
  *     {@link EndReason#IDLE}. Closed connections stay in the table (without buffers) for
  *     {@link #CLOSED_LINGER_NANOS}, so late retransmissions of a closed connection are absorbed
  *     rather than starting a new one; when the table is full they are the first to go.</li>
- * <li><b>Opening.</b> The factory is asked when a direction first carries a SYN or payload.
- *     {@code midstream} is false when the SYN was seen, or when the peer's SYN-ACK told where the
- *     data starts; a null handler makes the direction skipped (only its FIN/RST are tracked).</li>
+ * <li><b>Opening.</b> The factory is asked when a direction first carries a SYN or payload
+ *     (for a midstream start: when its hold ends, see below). {@code midstream} is false when the
+ *     SYN was seen, or the peer's SYN-ACK told where the data starts; a null handler makes the
+ *     direction skipped (only its FIN/RST are tracked).</li>
  * <li><b>Midstream start.</b> Without a SYN the stream starts at the lowest sequence number among
  *     its first {@value HalfStream#MIDSTREAM_HOLD_SEGMENTS} payload segments: those are held
- *     (copied) until that many arrived, a second of capture time
- *     passed (checked on the next packet or {@link #expireIdle}), a FIN/RST or a limit; so a
- *     segment reordered at capture start is not lost.</li>
+ *     (copied) until that many arrived, a second of capture time passed (checked on the next
+ *     packet or {@link #expireIdle}), an ACK past them was believed, a FIN/RST or a limit; so a
+ *     segment reordered at capture start is not lost. A SYN (or SYN-ACK) captured after the first
+ *     data but starting just before it ends the hold: the stream then starts there, not
+ *     midstream.</li>
  * <li><b>Overlaps.</b> The first copy of a byte wins. Where a retransmission overlaps bytes still
  *     buffered and differs, it is counted and reported to the {@link ReassemblyListener}. Bytes
  *     already delivered are not kept, so overlaps with them cannot be compared.</li>
@@ -47,8 +50,8 @@ import java.util.Objects;
  *     the reason is still FIN: all bytes up to it are accounted for.</li>
  * <li><b>RST</b> from either side ends both directions at once.</li>
  * <li><b>SYN</b> retransmits (same ISN) are ignored. A SYN with another ISN, a SYN on a closed
- *     connection or a SYN on a direction already carrying data starts a new connection on the
- *     tuple; a still-open old one is ended as by {@link EndReason#RST} (it vanished unseen).</li>
+ *     connection or a SYN on a direction already carrying data (unless it is a late SYN of a held
+ *     midstream start) starts a new connection on the tuple; a still-open old one is ended as by {@link EndReason#RST} (it vanished unseen).</li>
  * <li><b>Sequence numbers</b> are compared by signed 32-bit difference from the next expected
  *     byte, so wrap-around needs no special case. A segment more than
  *     {@link ReassemblyLimits#maxWindow()} away is garbage and dropped (counted) unless
@@ -127,12 +130,13 @@ public final class TcpReassembler {
                     c = reuse(c, p, fromA, timeNanos);
                     out = fromA ? c.ab : c.ba;
                 }
-            } else if (!c.open || (out.state != HalfStream.NEW && !(out.startKnown && seq + 1 == out.startSeq))) {
+            } else if (!c.open || (out.state != HalfStream.NEW && !(out.startKnown && seq + 1 == out.startSeq)
+                    && !out.adoptStart(seq + 1, timeNanos))) {
                 c = reuse(c, p, fromA, timeNanos);
                 out = fromA ? c.ab : c.ba;
             }
             if (!out.synSeen) out.onSyn(seq, timeNanos);
-            if ((flags & Packet.ACK) != 0) (fromA ? c.ba : c.ab).inferStart((int) p.ack);
+            if ((flags & Packet.ACK) != 0) (fromA ? c.ba : c.ab).inferStart((int) p.ack, timeNanos);
             seq++; // the SYN takes one sequence number
         }
         if ((flags & Packet.ACK) != 0) (fromA ? c.ba : c.ab).onPeerAck((int) p.ack, timeNanos);

@@ -143,7 +143,7 @@ class TcpReassemblerTest {
         feed(c2s(7000, ACK, "second "));
         feed(c2s(6993, ACK, "first: "));  // reordered at capture start: lower seq arrives later
         feed(c2s(7007, ACK, "third "));
-        assertEquals("", f.client().toString(), "still holding the start");
+        assertNull(f.client(), "still holding the start: no handler asked yet");
         feed(c2s(7013, ACK, "fourth\n"));  // 4th segment releases the hold
         Recorder c = f.client();
         assertTrue(c.midstream);
@@ -157,9 +157,9 @@ class TcpReassemblerTest {
     @Test
     void midstreamHoldEndsWhenThePeersAckIsBelieved() {
         feed(c2s(7000, ACK, "one\n"));
-        assertEquals("", f.client().toString());
+        assertNull(f.client());
         for (int i = 0; i < HalfStream.ACK_GRACE_PACKETS; i++) feed(s2c(300, 7004, ACK, ""));
-        assertEquals("", f.client().toString());
+        assertNull(f.client());
         feed(s2c(300, 7004, ACK, ""));
         assertEquals("D[one\n]", f.client().toString());
         feed(c2s(7004, ACK, "two\n"));
@@ -394,8 +394,9 @@ class TcpReassemblerTest {
         Recorder rb = f.last.get(new Endpoint(CLIENT_IP, 2) + ">" + SERVER);
         Recorder ra = f.last.get(new Endpoint(CLIENT_IP, 1) + ">" + SERVER);
         assertEquals("D[b1]E:EVICTED", rb.toString());
-        assertEquals(0, ra.ends);
+        assertNull(ra, "a1 is still held (midstream start)");
         r.finish(t);
+        ra = f.last.get(new Endpoint(CLIENT_IP, 1) + ">" + SERVER);
         assertEquals("D[a1]E:CAPTURE_END", ra.toString());
     }
 
@@ -494,7 +495,9 @@ class TcpReassemblerTest {
         assertEquals(0, r.evictions());
         assertEquals(2, r.trackedFlows());
         assertEquals(2, r.activeFlows());
-        assertEquals(0, f.last.get(new Endpoint(CLIENT_IP, 1) + ">" + SERVER).ends);
+        r.finish(t);
+        assertEquals("D[q]E:CAPTURE_END", f.last.get(new Endpoint(CLIENT_IP, 1) + ">" + SERVER).toString(),
+                "not evicted");
 
         TcpReassembler r2 = new TcpReassembler(f, ReassemblyLimits.defaults());
         r2.segment(c2s(C, SYN, ""), 1);
@@ -571,7 +574,7 @@ class TcpReassemblerTest {
     void midstreamHoldEndsAfterASecondOfCaptureTime() {
         feed(c2s(7000, ACK, "one\n"));
         r.expireIdle(t + SEC - 1);
-        assertEquals("", f.client().toString());
+        assertNull(f.client());
         r.expireIdle(t + SEC);
         assertEquals("D[one\n]", f.client().toString());
 
@@ -592,5 +595,39 @@ class TcpReassemblerTest {
         assertEquals("D[" + "y".repeat(100) + "]G200 D[" + "x".repeat(600) + "]E:CAPTURE_END",
                 f.client().toString());
         assertEquals(1, r.outOfWindowSegments());
+    }
+
+    @Test
+    void aSynCapturedAfterTheFirstDataStillStartsTheStream() {
+        data(4, "efgh");            // capture reordering put data before the SYN
+        feed(c2s(C, SYN, ""));
+        assertFalse(f.client().midstream, "the SYN showed where the stream starts");
+        assertEquals("", f.client().toString(), "a hole [0,4) to wait for");
+        data(0, "abcd");
+        Recorder c = f.client();
+        assertFalse(c.midstream);
+        assertEquals("D[abcdefgh]", c.toString());
+        assertEquals(1, r.connections());
+        assertEquals(0, r.portReuses());
+    }
+
+    @Test
+    void aSynAckCapturedAfterTheFirstDataAlsoStartsTheStream() {
+        data(0, "abcd");
+        feed(s2c(S, C + 1, SYN | ACK, ""));
+        assertFalse(f.client().midstream);
+        assertEquals("D[abcd]", f.client().toString());
+    }
+
+    @Test
+    void aDeclinedMidstreamDirectionDropsWhatItHeld() {
+        f.declineServerSide = true;
+        feed(s2c(100, 0, ACK, "server bytes"));
+        assertTrue(r.bufferedBytes() > 0);
+        r.expireIdle(t + SEC);
+        assertEquals(0, r.bufferedBytes());
+        assertNull(f.server());
+        feed(s2c(112, 0, ACK, "more"));
+        assertEquals(0, r.bufferedBytes());
     }
 }
