@@ -40,7 +40,13 @@ def main():
             if not name.endswith(".wsp"):
                 continue
             full = os.path.join(dirpath, name)
-            metric = os.path.relpath(full, root)[:-len(".wsp")].replace(os.sep, ".")
+            rel = os.path.relpath(full, root)[:-len(".wsp")]
+            if rel.startswith("_tagged" + os.sep):
+                # carbon (TAG_HASH_FILENAMES = False) keeps a tagged series as
+                # _tagged/<hash>/<hash>/<name with "." spelled _DOT_>
+                metric = os.path.basename(rel).replace("_DOT_", ".")
+            else:
+                metric = rel.replace(os.sep, ".")
             for ts, value in points(full):
                 out.append("%s %d %r" % (metric, ts, value))
     out.sort()
