@@ -8,6 +8,8 @@ final class Connection {
     /** Side A (the smaller endpoint of the key) to side B, and back. */
     final HalfStream ab, ba;
     long lastSeen;
+    /** Packets seen, for the ACK grace of {@link HalfStream#checkAck}. */
+    long packets;
     /** Capture time both directions had ended. */
     long closedAt;
     /** Not both directions ended yet (counted in the active flows). */

@@ -12,9 +12,10 @@ import java.nio.ByteOrder;
  * allocates nothing; keys stored in the table are copies and never change.
  *
  * <p>The endpoints are ordered (address, then port, unsigned) so both directions give the same
- * key; "side A" is the smaller endpoint.
+ * key; "side A" is the smaller endpoint. Comparable so that HashMap bins that collide (tuples are
+ * chosen by peers) become trees rather than long lists.
  */
-final class FlowKey {
+final class FlowKey implements Comparable<FlowKey> {
     private static final VarHandle LONG_BE =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INT_BE =
@@ -70,6 +71,16 @@ final class FlowKey {
     }
 
     @Override public int hashCode() { return hash; }
+
+    @Override public int compareTo(FlowKey k) {
+        int c = Long.compare(aHi, k.aHi);
+        if (c == 0) c = Long.compare(aLo, k.aLo);
+        if (c == 0) c = Long.compare(bHi, k.bHi);
+        if (c == 0) c = Long.compare(bLo, k.bLo);
+        if (c == 0) c = Integer.compare(ports, k.ports);
+        if (c == 0) c = Integer.compare(version, k.version);
+        return c;
+    }
 
     @Override public boolean equals(Object o) {
         return o instanceof FlowKey k && k.hash == hash && k.aLo == aLo && k.bLo == bLo && k.ports == ports

@@ -23,15 +23,27 @@ final class HalfStream {
     static final int ENDED = 4;
 
     /**
-     * Midstream start: hold this many payload segments (or until the peer acknowledges them) before
+     * Midstream start: hold this many payload segments (or {@link #MIDSTREAM_HOLD_NANOS}) before
      * delivering, so a segment reordered ahead of an earlier one at capture start is not lost.
      */
     static final int MIDSTREAM_HOLD_SEGMENTS = 4;
+    /**
+     * 1 MiB: how far before the first data held a SYN captured late may start and still be taken
+     * for this stream's start; far more than capture reordering moves a SYN, far less than 2^32.
+     */
+    static final int LATE_START_DISTANCE = 1 << 20;
+    /** 1 s: capture-start reordering is within milliseconds; a quiet sender's data waits no longer. */
+    static final long MIDSTREAM_HOLD_NANOS = 1_000_000_000L;
     /**
      * Consecutive out-of-window segments, each within a window of the previous one, after which the
      * stream is taken to have really moved there (e.g. capture loss larger than a window).
      */
     static final int RESYNC_SEGMENTS = 8;
+    /**
+     * Packets of a connection during which an ACK may run ahead of the data it acknowledges
+     * (capture reordering) before the hole it passes is taken as lost by the capture.
+     */
+    static final int ACK_GRACE_PACKETS = 32;
     /** Bookkeeping charged per buffered range on top of its bytes, so tiny segments cannot exhaust memory. */
     static final int SEGMENT_COST = 96;
 
@@ -72,8 +84,14 @@ final class HalfStream {
 
     private boolean peerAckSeen;
     private int peerAck;
+    boolean ackPending;     // the peer acknowledged past nextAbs
+    private long ackTarget;
+    private long ackProgressAbs;
+    private long ackSincePacket;
 
     private int holdCount;
+    long holdSince;
+    private long holdHigh; // end of the highest byte held
     private int oowRun;
     private int oowAnchor;
 
@@ -107,10 +125,12 @@ final class HalfStream {
     }
 
     /** The peer's SYN-ACK tells where our data starts even if our SYN was not captured. */
-    void inferStart(int firstSeq) {
+    void inferStart(int firstSeq, long t) {
         if (state == NEW && !startKnown) {
             startKnown = true;
             startSeq = firstSeq;
+        } else if (state == HOLD) {
+            adoptStart(firstSeq, t);
         }
     }
 
@@ -125,12 +145,13 @@ final class HalfStream {
                 openHandler(false, t);
                 if (state != OPEN) return;
                 seqAtZero = startSeq;
-            } else {
-                openHandler(true, t);
-                if (state != OPEN) return;
+            } else { // the handler is asked at release, when we know whether the start was found
                 state = HOLD;
                 seqAtZero = seq;
                 holdCount = 0;
+                holdSince = t;
+                holdHigh = 0;
+                r.holding(this, t);
             }
             nextAbs = 0;
         }
@@ -158,7 +179,14 @@ final class HalfStream {
             dataEnd = Math.min(dataEnd, end);
         }
         if (state == HOLD) {
-            if (abs < nextAbs && end > abs) nextAbs = abs; // an earlier segment: start there instead
+            if (abs < nextAbs && end > abs) {
+                if (holdHigh - abs > window()) { // the held span stays within one window
+                    r.outOfWindowSegments++;
+                    return;
+                }
+                nextAbs = abs; // an earlier segment: start there instead
+            }
+            holdHigh = Math.max(holdHigh, end);
         } else if (end <= nextAbs) {
             r.duplicateSegments++;
             return;
@@ -180,7 +208,7 @@ final class HalfStream {
             place(abs, dataEnd, buf, off, t);
         }
         if (end > dataEnd) place(dataEnd, end, null, 0, t);
-        if (state == HOLD && ++holdCount >= MIDSTREAM_HOLD_SEGMENTS) {
+        if (state == HOLD && (++holdCount >= MIDSTREAM_HOLD_SEGMENTS || t - holdSince >= MIDSTREAM_HOLD_NANOS)) {
             release(t);
         } else {
             checkFin(t);
@@ -206,9 +234,7 @@ final class HalfStream {
         if (oowRun < RESYNC_SEGMENTS || finSeen) return false;
         oowRun = 0;
         r.resyncs++;
-        if (state == HOLD) {
-            state = OPEN;
-        }
+        if (state == HOLD && !leaveHold(t)) return false;
         flushHoles(t);
         long distance = (seq - seqOf(nextAbs)) & 0xFFFFFFFFL;
         gap(distance, t);
@@ -238,7 +264,7 @@ final class HalfStream {
      */
     private void place(long abs, long end, byte[] buf, int off, long t) {
         long pos = abs;
-        while (true) {
+        while (state == OPEN || state == HOLD) {
             if (state == OPEN && pos < nextAbs) pos = nextAbs;
             if (pos >= end) return;
             if (ooo != null) {
@@ -364,11 +390,52 @@ final class HalfStream {
         }
     }
 
+    /** Called by the reassembler's timer: stop holding once the hold time has passed. */
+    void holdExpired(long now) {
+        if (state == HOLD && now - holdSince >= MIDSTREAM_HOLD_NANOS) release(now);
+    }
+
+    void stopHolding(long t) {
+        release(t);
+    }
+
     private void release(long t) {
-        if (state != HOLD) return;
-        state = OPEN;
+        if (state != HOLD || !leaveHold(t)) return;
         drain(t);
         checkFin(t);
+    }
+
+    /**
+     * HOLD to OPEN: now the factory is asked, told midstream unless a late SYN showed the start.
+     *
+     * @return false when the factory declined: the held bytes are dropped
+     */
+    private boolean leaveHold(long t) {
+        openHandler(!startKnown, t);
+        if (state == OPEN) return true;
+        if (ooo != null) {
+            r.addBuffered(-buffered);
+            buffered = 0;
+            ooo = null;
+        }
+        return false;
+    }
+
+    /**
+     * While holding a midstream start, a SYN (or the peer's SYN-ACK) captured after the first data
+     * tells where the stream really starts: start there, not midstream.
+     *
+     * @return false when {@code firstSeq} is not just before the data held (another connection)
+     */
+    boolean adoptStart(int firstSeq, long t) {
+        if (state != HOLD) return false;
+        int d = firstSeq - seqOf(nextAbs);
+        if (d > 0 || d < -LATE_START_DISTANCE || holdHigh - (nextAbs + d) > window()) return false;
+        nextAbs += d;
+        startKnown = true;
+        startSeq = firstSeq;
+        release(t);
+        return true;
     }
 
     private void checkFin(long t) {
@@ -386,7 +453,9 @@ final class HalfStream {
             int d = finSeq - seqOf(nextAbs);
             if (d > window() || d < -window()) return; // not this stream's FIN
             long at = nextAbs + d;
-            if (state == OPEN && at < nextAbs) return; // the FIN of a position already passed: stale
+            // Behind the stream: stale, unless just one behind (the peer's ACK, which counts the
+            // FIN, moved us past it before the FIN itself was seen).
+            if (state == OPEN && at < nextAbs - 1) return;
             finSeen = true;
             finAbs = at;
             dropBeyondFin();
@@ -405,8 +474,10 @@ final class HalfStream {
     }
 
     /**
-     * The peer acknowledged everything before {@code ack}. Bytes it has that the capture does not
-     * will never be sent again: give those holes up now rather than waiting for a limit.
+     * The peer acknowledged everything before {@code ack}. If that is past a hole, the receiver has
+     * bytes the capture does not and they will not be sent again, unless the capture merely shows
+     * the ACK before the data (reordering). So only note it; {@link #checkAck} gives the hole up
+     * once the stream made no progress for {@link #ACK_GRACE_PACKETS} packets of the connection.
      */
     void onPeerAck(int ack, long t) {
         peerAckSeen = true;
@@ -414,11 +485,32 @@ final class HalfStream {
         if (state != HOLD && state != OPEN) return;
         int d = ack - seqOf(nextAbs);
         if (d <= 0 || d > window()) return;
-        release(t);
-        if (state != OPEN) return;
-        d = ack - seqOf(nextAbs);
-        if (d <= 0) return;
         long target = nextAbs + d;
+        if (!ackPending) {
+            ackPending = true;
+            ackTarget = target;
+            ackProgressAbs = nextAbs;
+            ackSincePacket = conn.packets;
+        } else if (target > ackTarget) {
+            ackTarget = target;
+        }
+    }
+
+    /** Called after each packet of the connection while an ACK past the stream position is pending. */
+    void checkAck(long t) {
+        if (state != HOLD && state != OPEN || ackTarget <= nextAbs) {
+            ackPending = false;
+            return;
+        }
+        if (nextAbs != ackProgressAbs) { // data is still arriving: give it time
+            ackProgressAbs = nextAbs;
+            ackSincePacket = conn.packets;
+            return;
+        }
+        if (conn.packets - ackSincePacket < ACK_GRACE_PACKETS) return;
+        ackPending = false;
+        release(t);
+        long target = ackTarget;
         if (finSeen && target > finAbs) target = finAbs;
         while (state == OPEN && nextAbs < target) {
             long holeEnd = ooo == null ? target : Math.min(ooo.firstKey(), target);
@@ -440,7 +532,10 @@ final class HalfStream {
             end(null, t);
             return;
         }
-        state = OPEN; // a held midstream start is delivered from its lowest byte
+        if (state == HOLD && !leaveHold(t)) { // a held midstream start is delivered from its lowest byte
+            end(null, t);
+            return;
+        }
         flushHoles(t);
         end(finSeen ? EndReason.FIN : reason, t);
     }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,18 +24,24 @@ import java.util.Objects;
  *     {@link EndReason#IDLE}. Closed connections stay in the table (without buffers) for
  *     {@link #CLOSED_LINGER_NANOS}, so late retransmissions of a closed connection are absorbed
  *     rather than starting a new one; when the table is full they are the first to go.</li>
- * <li><b>Opening.</b> The factory is asked when a direction first carries a SYN or payload.
- *     {@code midstream} is false when the SYN was seen, or when the peer's SYN-ACK told where the
- *     data starts; a null handler makes the direction skipped (only its FIN/RST are tracked).</li>
+ * <li><b>Opening.</b> The factory is asked when a direction first carries a SYN or payload
+ *     (for a midstream start: when its hold ends, see below). {@code midstream} is false when the
+ *     SYN was seen, or the peer's SYN-ACK told where the data starts; a null handler makes the
+ *     direction skipped (only its FIN/RST are tracked).</li>
  * <li><b>Midstream start.</b> Without a SYN the stream starts at the lowest sequence number among
  *     its first {@value HalfStream#MIDSTREAM_HOLD_SEGMENTS} payload segments: those are held
- *     (copied) until that many arrived, the peer acknowledged them, a FIN/RST or a limit; so a
- *     segment reordered at capture start is not lost.</li>
+ *     (copied) until that many arrived, a second of capture time passed (checked on the next
+ *     packet or {@link #expireIdle}), an ACK past them was believed, a FIN/RST or a limit; so a
+ *     segment reordered at capture start is not lost. A SYN (or SYN-ACK) captured after the first
+ *     data but starting just before it ends the hold: the stream then starts there, not
+ *     midstream.</li>
  * <li><b>Overlaps.</b> The first copy of a byte wins. Where a retransmission overlaps bytes still
  *     buffered and differs, it is counted and reported to the {@link ReassemblyListener}. Bytes
  *     already delivered are not kept, so overlaps with them cannot be compared.</li>
- * <li><b>Holes</b> wait for a retransmission until: the peer acknowledges past them (the capture
- *     lost bytes the receiver got), a buffer limit is reached (the oldest hole goes first), an
+ * <li><b>Holes</b> wait for a retransmission until: the peer acknowledged past them and the
+ *     stream made no progress for {@value HalfStream#ACK_GRACE_PACKETS} packets of the connection
+ *     (the capture lost bytes the receiver got; the grace covers ACKs captured before their
+ *     data), a buffer limit is reached (the oldest hole goes first), an
  *     RST, idle expiry, eviction or {@link #finish}. Then they become {@code gap(bytes)} and the
  *     buffered bytes after them are delivered. Payload cut by the snapshot length is a hole that is
  *     given up at once.</li>
@@ -45,8 +50,8 @@ import java.util.Objects;
  *     the reason is still FIN: all bytes up to it are accounted for.</li>
  * <li><b>RST</b> from either side ends both directions at once.</li>
  * <li><b>SYN</b> retransmits (same ISN) are ignored. A SYN with another ISN, a SYN on a closed
- *     connection or a SYN on a direction already carrying data starts a new connection on the
- *     tuple; a still-open old one is ended as by {@link EndReason#RST} (it vanished unseen).</li>
+ *     connection or a SYN on a direction already carrying data (unless it is a late SYN of a held
+ *     midstream start) starts a new connection on the tuple; a still-open old one is ended as by {@link EndReason#RST} (it vanished unseen).</li>
  * <li><b>Sequence numbers</b> are compared by signed 32-bit difference from the next expected
  *     byte, so wrap-around needs no special case. A segment more than
  *     {@link ReassemblyLimits#maxWindow()} away is garbage and dropped (counted) unless
@@ -57,7 +62,9 @@ import java.util.Objects;
  * <li><b>Memory.</b> In-order bytes go to the handler from the packet buffer; only bytes after a
  *     hole are copied. Buffered bytes are charged with
  *     {@value HalfStream#SEGMENT_COST} bytes of bookkeeping per range, and bounded per direction
- *     and in total; flows are bounded by count.</li>
+ *     and in total: a direction that needs room it cannot get gives up its own oldest hole (or
+ *     skips to the new segment), so one busy flow cannot make another lose bytes it already holds.
+ *     Flows are bounded by count.</li>
  * </ul>
  * Not thread-safe: call from the one processing thread.
  */
@@ -76,6 +83,8 @@ public final class TcpReassembler {
     private final FlowKey probe = new FlowKey();
     /** Closed connections in closing order: removed after the linger, or first when the table is full. */
     private final ArrayDeque<Connection> closed = new ArrayDeque<>();
+    /** Directions holding a midstream start, oldest first, for the hold timer. */
+    private final ArrayDeque<HalfStream> holding = new ArrayDeque<>();
 
     private long bufferedTotal, maxBufferedTotal;
     private long connections, activeFlows, evictions, idleExpiries, overlapConflicts;
@@ -104,10 +113,11 @@ public final class TcpReassembler {
         boolean syn = (flags & Packet.SYN) != 0;
         boolean hasData = p.payloadLength > 0 || p.payloadMissing > 0;
         if (c == null) {
-            if (!syn && !hasData) return;
+            if (!syn && !hasData || (flags & Packet.RST) != 0) return; // nothing to start or end
             c = create(p, fromA, timeNanos);
         }
         c.lastSeen = timeNanos;
+        c.packets++;
         if ((flags & Packet.RST) != 0) {
             close(c, EndReason.RST, fromA, timeNanos);
             return;
@@ -120,21 +130,27 @@ public final class TcpReassembler {
                     c = reuse(c, p, fromA, timeNanos);
                     out = fromA ? c.ab : c.ba;
                 }
-            } else if (!c.open || (out.state != HalfStream.NEW && !(out.startKnown && seq + 1 == out.startSeq))) {
+            } else if (!c.open || (out.state != HalfStream.NEW && !(out.startKnown && seq + 1 == out.startSeq)
+                    && !out.adoptStart(seq + 1, timeNanos))) {
                 c = reuse(c, p, fromA, timeNanos);
                 out = fromA ? c.ab : c.ba;
             }
             if (!out.synSeen) out.onSyn(seq, timeNanos);
-            if ((flags & Packet.ACK) != 0) (fromA ? c.ba : c.ab).inferStart((int) p.ack);
+            if ((flags & Packet.ACK) != 0) (fromA ? c.ba : c.ab).inferStart((int) p.ack, timeNanos);
             seq++; // the SYN takes one sequence number
         }
         if ((flags & Packet.ACK) != 0) (fromA ? c.ba : c.ab).onPeerAck((int) p.ack, timeNanos);
         if (hasData) out.onData(seq, p.buf, p.payloadOffset, p.payloadLength, p.payloadMissing, timeNanos);
         if ((flags & Packet.FIN) != 0) out.onFin(seq + p.payloadLength + p.payloadMissing, timeNanos);
+        if (c.ab.ackPending) c.ab.checkAck(timeNanos);
+        if (c.ba.ackPending) c.ba.checkAck(timeNanos);
     }
 
     /** Ends connections that saw no packet for the idle timeout. {@code nowNanos} is capture time. */
     public void expireIdle(long nowNanos) {
+        while (!holding.isEmpty() && nowNanos - holding.peekFirst().holdSince >= HalfStream.MIDSTREAM_HOLD_NANOS) {
+            holding.pollFirst().holdExpired(nowNanos);
+        }
         while (!closed.isEmpty() && nowNanos - closed.peekFirst().closedAt >= CLOSED_LINGER_NANOS) {
             forget(closed.pollFirst());
         }
@@ -156,6 +172,7 @@ public final class TcpReassembler {
         flows.clear();
         for (Connection c : all) close(c, EndReason.CAPTURE_END, true, timeNanos);
         closed.clear();
+        holding.clear();
     }
 
     private Connection create(Packet p, boolean fromA, long now) {
@@ -212,6 +229,12 @@ public final class TcpReassembler {
     }
 
     long buffered() { return bufferedTotal; }
+
+    void holding(HalfStream h, long t) {
+        holding.addLast(h);
+        // entries of directions that stopped holding early linger until their time; bound them
+        if (holding.size() > 2L * limits.maxFlows()) holding.pollFirst().stopHolding(t);
+    }
 
     void overlapConflict(HalfStream h, long bytes, long t) {
         overlapConflicts++;

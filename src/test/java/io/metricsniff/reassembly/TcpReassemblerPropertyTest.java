@@ -132,7 +132,7 @@ class TcpReassemblerPropertyTest {
         Factory f = new Factory();
         TcpReassembler r = new TcpReassembler(f, limits);
         Random rnd = new Random(7);
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < 10_000; i++) {
             int port = 1 + rnd.nextInt(5000);
             r.segment(tcp(CLIENT_IP, port, SERVER_IP, SERVER_PORT, rnd.nextInt(), 0, ACK, new byte[] {1, 2}, 0), i);
             assertTrue(r.trackedFlows() <= 500);
@@ -169,6 +169,60 @@ class TcpReassemblerPropertyTest {
         @Override public void end(EndReason reason, long timeNanos) {
             if (ended) error = "ended twice";
             ended = true;
+        }
+    }
+
+    /**
+     * Random garbage on a few tuples (flags, sequence and ack numbers near and far, cut payloads):
+     * no exception, no event after an end, bounded buffers, and everything closed by finish.
+     */
+    @Test
+    void randomPacketsNeverBreakTheInvariants() {
+        long perDir = 8 * 1024, total = 20 * 1024;
+        ReassemblyLimits limits = ReassemblyLimits.defaults().withMaxBufferedPerDirection(perDir)
+                .withMaxBufferedTotal(total).withMaxFlows(6).withIdleTimeoutNanos(5_000);
+        for (int seed = 0; seed < 20; seed++) {
+            Random rnd = new Random(seed);
+            Factory f = new Factory();
+            TcpReassembler r = new TcpReassembler(f, limits);
+            long[] base = new long[8];
+            for (int i = 0; i < base.length; i++) base[i] = rnd.nextInt() & 0xFFFFFFFFL;
+            long t = 0;
+            for (int i = 0; i < 10_000; i++) {
+                int tuple = rnd.nextInt(rnd.nextInt(10) == 0 ? 8 : 4);
+                boolean up = rnd.nextBoolean();
+                int port = 20_000 + tuple;
+                long b = base[tuple] + (up ? 0 : 0x4000_0000L);
+                long seq = switch (rnd.nextInt(10)) {
+                    case 0 -> rnd.nextInt();
+                    case 1 -> b - rnd.nextInt(100);
+                    default -> b + rnd.nextInt(40_000);
+                };
+                long ack = rnd.nextInt(4) == 0 ? rnd.nextInt() : b + 0x4000_0000L + rnd.nextInt(3000);
+                int flags = Packet.ACK;
+                int roll = rnd.nextInt(100);
+                if (roll < 1) flags |= Packet.SYN;
+                else if (roll < 2) flags |= Packet.FIN;
+                else if (rnd.nextInt(1000) == 0) flags |= Packet.RST;
+                if (rnd.nextInt(20) == 0) flags &= ~Packet.ACK;
+                byte[] payload = new byte[rnd.nextInt(4) == 0 ? 0 : rnd.nextInt(1500)];
+                rnd.nextBytes(payload);
+                int missing = rnd.nextInt(30) == 0 ? rnd.nextInt(2000) : 0;
+                Packet p = up
+                        ? tcp(CLIENT_IP, port, SERVER_IP, SERVER_PORT, seq, ack, flags, payload, missing)
+                        : tcp(SERVER_IP, SERVER_PORT, CLIENT_IP, port, seq, ack, flags, payload, missing);
+                t += rnd.nextInt(100);
+                r.segment(p, t);
+                if (rnd.nextInt(500) == 0) r.expireIdle(t);
+                assertTrue(r.bufferedBytes() >= 0 && r.bufferedBytes() <= total, "seed " + seed);
+                assertTrue(r.trackedFlows() <= 6);
+                assertTrue(r.activeFlows() >= 0 && r.activeFlows() <= r.trackedFlows());
+            }
+            r.finish(t);
+            assertEquals(0, r.bufferedBytes());
+            assertEquals(0, r.activeFlows());
+            assertTrue(r.maxBufferedBytes() <= total);
+            for (Recorder rec : f.all) assertEquals(1, rec.ends, "seed " + seed + " " + rec.src);
         }
     }
 }

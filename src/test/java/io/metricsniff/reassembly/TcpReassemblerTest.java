@@ -37,6 +37,11 @@ class TcpReassemblerTest {
     /** Server acknowledges client stream offset {@code off}. */
     void serverAcks(long off) { feed(s2c(S + 1, C + 1 + off, ACK, "")); }
 
+    /** Enough further packets (duplicate ACKs) for an ACK past a hole to be believed. */
+    void ackGrace(long off) {
+        for (int i = 0; i < HalfStream.ACK_GRACE_PACKETS; i++) serverAcks(off);
+    }
+
     @Test
     void inOrderStreamIsDeliveredFromThePacketBufferAndEndsWithFin() {
         handshake(C, S);
@@ -138,7 +143,7 @@ class TcpReassemblerTest {
         feed(c2s(7000, ACK, "second "));
         feed(c2s(6993, ACK, "first: "));  // reordered at capture start: lower seq arrives later
         feed(c2s(7007, ACK, "third "));
-        assertEquals("", f.client().toString(), "still holding the start");
+        assertNull(f.client(), "still holding the start: no handler asked yet");
         feed(c2s(7013, ACK, "fourth\n"));  // 4th segment releases the hold
         Recorder c = f.client();
         assertTrue(c.midstream);
@@ -150,9 +155,11 @@ class TcpReassemblerTest {
     }
 
     @Test
-    void midstreamHoldIsReleasedByThePeersAck() {
+    void midstreamHoldEndsWhenThePeersAckIsBelieved() {
         feed(c2s(7000, ACK, "one\n"));
-        assertEquals("", f.client().toString());
+        assertNull(f.client());
+        for (int i = 0; i < HalfStream.ACK_GRACE_PACKETS; i++) feed(s2c(300, 7004, ACK, ""));
+        assertNull(f.client());
         feed(s2c(300, 7004, ACK, ""));
         assertEquals("D[one\n]", f.client().toString());
         feed(c2s(7004, ACK, "two\n"));
@@ -232,6 +239,7 @@ class TcpReassemblerTest {
         feed(c2s(C + 21, S + 1, FIN | ACK, "KLMNOPQRST")); // FIN at offset 30, hole [10,20)
         assertEquals("D[0123456789]", f.client().toString(), "a retransmission may still come");
         serverAcks(31); // the receiver had it all (and the FIN): the capture lost [10,20)
+        ackGrace(31);
         assertEquals("D[0123456789]G10 D[KLMNOPQRST]E:FIN", f.client().toString());
     }
 
@@ -386,7 +394,10 @@ class TcpReassemblerTest {
         Recorder rb = f.last.get(new Endpoint(CLIENT_IP, 2) + ">" + SERVER);
         Recorder ra = f.last.get(new Endpoint(CLIENT_IP, 1) + ">" + SERVER);
         assertEquals("D[b1]E:EVICTED", rb.toString());
-        assertEquals("D[a1]", ra.toString());
+        assertNull(ra, "a1 is still held (midstream start)");
+        r.finish(t);
+        ra = f.last.get(new Endpoint(CLIENT_IP, 1) + ">" + SERVER);
+        assertEquals("D[a1]E:CAPTURE_END", ra.toString());
     }
 
     @Test
@@ -484,7 +495,9 @@ class TcpReassemblerTest {
         assertEquals(0, r.evictions());
         assertEquals(2, r.trackedFlows());
         assertEquals(2, r.activeFlows());
-        assertEquals(0, f.last.get(new Endpoint(CLIENT_IP, 1) + ">" + SERVER).ends);
+        r.finish(t);
+        assertEquals("D[q]E:CAPTURE_END", f.last.get(new Endpoint(CLIENT_IP, 1) + ">" + SERVER).toString(),
+                "not evicted");
 
         TcpReassembler r2 = new TcpReassembler(f, ReassemblyLimits.defaults());
         r2.segment(c2s(C, SYN, ""), 1);
@@ -498,5 +511,123 @@ class TcpReassemblerTest {
         r2.expireIdle(4 + TcpReassembler.CLOSED_LINGER_NANOS);
         assertEquals(0, r2.trackedFlows());
         assertEquals(0, r2.idleExpiries());
+    }
+
+    @Test
+    void peerAckPastAHoleMeansTheCaptureLostItAndGivesItUpAtOnce() {
+        handshake(C, S);
+        data(0, "0123456789");
+        data(20, "KLMNOPQRST");
+        serverAcks(10); // acknowledges only what we saw: keep waiting
+        assertEquals("D[0123456789]", f.client().toString());
+        serverAcks(25);
+        assertEquals("D[0123456789]", f.client().toString(), "the data may just be captured after its ACK");
+        ackGrace(25);
+        assertEquals("D[0123456789]G10 D[KLMNOPQRST]", f.client().toString());
+        ackGrace(40); // the receiver got [30,40) which the capture never saw
+        data(40, "after");
+        assertEquals("D[0123456789]G10 D[KLMNOPQRST]G10 D[after]", f.client().toString());
+        assertEquals(20, r.gapBytes());
+    }
+
+    @Test
+    void finCapturedAfterItsAckStillEndsWithFin() {
+        handshake(C, S);
+        data(0, "abc");
+        // byte [3,4) was lost by the capture; the FIN (seq offset 4) shows up after the server's
+        // ACK of it (ack offset 5)
+        serverAcks(5);
+        feed(c2s(C + 1 + 4, S + 1, FIN | ACK, ""));
+        assertEquals("D[abc]", f.client().toString());
+        ackGrace(5);
+        assertEquals("D[abc]G1 E:FIN", f.client().toString());
+    }
+
+    @Test
+    void ackCapturedBeforeItsDataMakesNoGap() {
+        handshake(C, S);
+        data(0, "0123456789");
+        serverAcks(30);
+        serverAcks(30);
+        data(20, "KLMNOPQRST");
+        serverAcks(30);
+        data(10, "ABCDEFGHIJ");
+        ackGrace(30);
+        assertEquals("D[0123456789ABCDEFGHIJKLMNOPQRST]", f.client().toString());
+        assertEquals(0, r.gaps());
+    }
+
+    @Test
+    void anAckedHoleWaitsWhileTheStreamKeepsMoving() {
+        handshake(C, S);
+        data(0, "0123456789");
+        for (int i = 0; i < 3 * HalfStream.ACK_GRACE_PACKETS; i++) {
+            // ACKs always run 10 bytes ahead of the captured data, yet each hole fills
+            serverAcks(20 + 10L * i);
+            data(10 + 10L * i, "abcdefghij");
+        }
+        assertEquals(0, r.gaps());
+        assertEquals(10 + 30L * HalfStream.ACK_GRACE_PACKETS, f.client().bytes.size());
+    }
+
+    @Test
+    void midstreamHoldEndsAfterASecondOfCaptureTime() {
+        feed(c2s(7000, ACK, "one\n"));
+        r.expireIdle(t + SEC - 1);
+        assertNull(f.client());
+        r.expireIdle(t + SEC);
+        assertEquals("D[one\n]", f.client().toString());
+
+        Packet p = tcp(CLIENT_IP, 40001, SERVER_IP, SERVER_PORT, 100, 0, ACK, ascii("a"), 0);
+        r.segment(p, 10 * SEC);
+        r.segment(tcp(CLIENT_IP, 40001, SERVER_IP, SERVER_PORT, 101, 0, ACK, ascii("b"), 0), 11 * SEC);
+        assertEquals("D[ab]", f.last.get(new Endpoint(CLIENT_IP, 40001) + ">" + SERVER).toString(),
+                "the next packet after the hold time releases it too");
+    }
+
+    @Test
+    void midstreamHoldDoesNotReachBackFurtherThanAWindow() {
+        r = new TcpReassembler(f, ReassemblyLimits.defaults().withMaxWindow(1000));
+        feed(c2s(10_000, ACK, "x".repeat(600)));
+        feed(c2s(9_700, ACK, "y".repeat(100)));  // 900 back from the held end 10600: fine
+        feed(c2s(9_500, ACK, "z".repeat(100)));  // 1100 back from it: dropped
+        r.finish(t);
+        assertEquals("D[" + "y".repeat(100) + "]G200 D[" + "x".repeat(600) + "]E:CAPTURE_END",
+                f.client().toString());
+        assertEquals(1, r.outOfWindowSegments());
+    }
+
+    @Test
+    void aSynCapturedAfterTheFirstDataStillStartsTheStream() {
+        data(4, "efgh");            // capture reordering put data before the SYN
+        feed(c2s(C, SYN, ""));
+        assertFalse(f.client().midstream, "the SYN showed where the stream starts");
+        assertEquals("", f.client().toString(), "a hole [0,4) to wait for");
+        data(0, "abcd");
+        Recorder c = f.client();
+        assertFalse(c.midstream);
+        assertEquals("D[abcdefgh]", c.toString());
+        assertEquals(1, r.connections());
+        assertEquals(0, r.portReuses());
+    }
+
+    @Test
+    void aSynAckCapturedAfterTheFirstDataAlsoStartsTheStream() {
+        data(0, "abcd");
+        feed(s2c(S, C + 1, SYN | ACK, ""));
+        assertFalse(f.client().midstream);
+        assertEquals("D[abcd]", f.client().toString());
+    }
+
+    @Test
+    void aDeclinedMidstreamDirectionDropsWhatItHeld() {
+        f.declineServerSide = true;
+        feed(s2c(100, 0, ACK, "server bytes"));
+        assertTrue(r.bufferedBytes() > 0);
+        r.expireIdle(t + SEC);
+        assertEquals(0, r.bufferedBytes());
+        assertNull(f.server());
+        feed(s2c(112, 0, ACK, "more"));
+        assertEquals(0, r.bufferedBytes());
     }
 }
