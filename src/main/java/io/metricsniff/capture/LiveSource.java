@@ -77,7 +77,7 @@ public final class LiveSource implements PacketSource {
                 .bufferSize(opts.bufferBytes())
                 .promiscuousMode(opts.promiscuous() ? PromiscuousMode.PROMISCUOUS : PromiscuousMode.NONPROMISCUOUS)
                 .timeoutMillis(READ_TIMEOUT_MILLIS)
-                .immediateMode(true);
+                .immediateMode(opts.immediate());
         // pcap4j falls back to microseconds by itself where the kernel lacks nanoseconds.
         if (nanos) builder.timestampPrecision(PcapHandle.TimestampPrecision.NANO);
         try {

@@ -28,6 +28,8 @@ final class Settings {
     boolean tui;
     boolean colour;
     boolean pace;
+    int bufferBytes;
+    boolean immediate;
     Protocol protocol;
     ReceiverProfile profile;
     long lateNanos;
@@ -46,7 +48,10 @@ final class Settings {
     /** Progress on stderr: live text or JSON output while a person watches the terminal. */
     boolean statusLine() { return live() && !tui && Terminals.stderrIsTerminal(); }
 
-    LiveOptions liveOptions() { return LiveOptions.DEFAULTS; }
+    LiveOptions liveOptions() {
+        LiveOptions o = LiveOptions.DEFAULTS.withImmediate(immediate);
+        return bufferBytes > 0 ? o.withBufferBytes(bufferBytes) : o;
+    }
 
     static Settings from(SniffCommand c, boolean stdoutIsTerminal) throws UsageException {
         Settings s = new Settings();
@@ -67,6 +72,10 @@ final class Settings {
             if (c.count <= 0) throw new UsageException("-n needs a positive count, not " + c.count);
             s.count = c.count;
         }
+        if (c.bufferKiB != null) {
+            if (c.bufferKiB <= 0 || c.bufferKiB > (1 << 21)) throw new UsageException("-B takes KiB from 1 to 2097152, not " + c.bufferKiB);
+            s.bufferBytes = c.bufferKiB * 1024;
+        }
         s.quiet = c.quiet;
         SniffCommand.Format f = c.format != null ? c.format
                 : s.live() && stdoutIsTerminal ? SniffCommand.Format.tui : SniffCommand.Format.text;
@@ -75,6 +84,7 @@ final class Settings {
         s.tui = f == SniffCommand.Format.tui && !s.quiet;
         s.colour = f == SniffCommand.Format.text && stdoutIsTerminal && System.getenv("NO_COLOR") == null;
         s.pace = c.pace;
+        s.immediate = c.immediate || s.tui || f == SniffCommand.Format.text && stdoutIsTerminal && !s.quiet;
         s.protocol = c.protocol;
         try {
             s.profile = Receivers.byName(c.receiver);

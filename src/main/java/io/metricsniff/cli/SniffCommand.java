@@ -40,6 +40,14 @@ public final class SniffCommand {
             description = "Also write the captured packets that passed the filter to a pcap file.")
     Path output;
 
+    @Option(names = {"-B", "--buffer-size"}, paramLabel = "KiB",
+            description = "Kernel capture buffer in KiB, as tcpdump's -B (default 131072 = 128 MiB).")
+    Integer bufferKiB;
+
+    @Option(names = "--immediate-mode",
+            description = "Deliver each packet at once (default only while a person watches: tui, or text on a terminal).")
+    boolean immediate;
+
     @Option(names = {"-n", "--count"}, paramLabel = "N", description = "Stop after N metric records.")
     Long count;
 

@@ -232,8 +232,8 @@ class LiveSourceTest {
     }
 
     @Test void optionsRejectNonsense() {
-        assertThrows(IllegalArgumentException.class, () -> new LiveOptions(0, 1, true));
+        assertThrows(IllegalArgumentException.class, () -> new LiveOptions(0, 1, true, false));
         List<Integer> sizes = new ArrayList<>(List.of(LiveOptions.DEFAULTS.snapLength(), LiveOptions.DEFAULTS.bufferBytes()));
-        assertEquals(List.of(262_144, 64 << 20), sizes);
+        assertEquals(List.of(262_144, LiveOptions.BUFFER_BYTES), sizes);
     }
 }
