@@ -110,6 +110,7 @@ final class Session {
         processing.start();
         Signals.onInterrupt(() -> { interrupted.set(true); source.stop(); });
         Timer within = s.withinNanos > 0 ? Timer.start(s.withinNanos, source::stop) : null;
+        Timer duration = s.durationNanos > 0 ? Timer.start(s.durationNanos, source::stop) : null;
         StatusLine status = s.statusLine() ? StatusLine.start(err, pipeline.counters(), tally, source) : null;
 
         String warning = null;
@@ -122,6 +123,7 @@ final class Session {
         }
         joinQuietly(processing);
         if (within != null) within.cancel();
+        if (duration != null) duration.cancel();
         if (status != null) status.stop();
         if (dump != null) {
             try {

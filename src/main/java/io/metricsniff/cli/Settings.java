@@ -36,6 +36,7 @@ final class Settings {
     long futureNanos;
     Expectations expectations;
     long withinNanos;
+    long durationNanos;
     String withinText;
     RetentionAdvisor advisor;
 
@@ -95,6 +96,10 @@ final class Settings {
                 if (!s.live()) throw new UsageException("--within is for live capture (-d); a file is read to its end");
                 s.withinNanos = Durations.parse(c.within);
                 s.withinText = c.within;
+            }
+            if (c.duration != null) {
+                if (!s.live()) throw new UsageException("--duration is for live capture (-d); a file is read to its end");
+                s.durationNanos = Durations.parse(c.duration);
             }
             if (!c.expect.isEmpty()) s.expectations = new Expectations(c.expect);
         } catch (IllegalArgumentException e) {

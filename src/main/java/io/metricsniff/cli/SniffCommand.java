@@ -85,6 +85,10 @@ public final class SniffCommand {
             description = "Live capture with --expect: stop as soon as every expectation is met; fail when the time is up.")
     String within;
 
+    @Option(names = "--duration", paramLabel = "DURATION",
+            description = "Live capture: stop after DURATION (like tshark's -a duration), then print the summary.")
+    String duration;
+
     @Option(names = "--schemas", paramLabel = "FILE",
             description = "carbon's storage-schemas.conf, for the retention and xFilesFactor advice.")
     Path schemas;
