@@ -19,6 +19,9 @@ public final class TextSink implements RecordSink {
     private static final String RED = "\u001b[1;31m", YELLOW = "\u001b[33m", GREEN = "\u001b[32m",
             CYAN = "\u001b[36m", RESET = "\u001b[0m";
 
+    /** A line longer than this is cut in text output (JSON keeps all of it): one screen line or so. */
+    public static final int MAX_SHOWN_CHARS = 300;
+
     private final PrintStream out;
     private final Times times;
     private final boolean colour;
@@ -39,7 +42,12 @@ public final class TextSink implements RecordSink {
         sb.append(label);
         if (colour) sb.append(RESET);
         for (int i = label.length(); i < 10; i++) sb.append(' ');
-        sb.append(TerminalEscaper.escape(r.raw()));
+        String raw = r.raw();
+        if (raw.length() > MAX_SHOWN_CHARS) {
+            sb.append(TerminalEscaper.escape(raw.substring(0, MAX_SHOWN_CHARS))).append("... (").append(r.rawLength()).append(" bytes)");
+        } else {
+            sb.append(TerminalEscaper.escape(raw));
+        }
         if (r.storedPath() != null) sb.append("  (stored as ").append(TerminalEscaper.escape(r.storedPath())).append(')');
         List<Problem> problems = r.problems();
         if (!problems.isEmpty()) {
