@@ -43,7 +43,8 @@ public final class LiveState implements RecordSink {
     private final AtomicLongArray c = new AtomicLongArray(SLOTS);
     private final AtomicReferenceArray<FlaggedLine> ring = new AtomicReferenceArray<>(RING_SIZE);
     // writer-only state
-    private long windowStart = Long.MIN_VALUE;
+    private long windowStart;
+    private boolean windowOpen;
     private int windowRows;
     private long rowsWritten;
     private boolean seenFirst;
@@ -59,7 +60,11 @@ public final class LiveState implements RecordSink {
     }
 
     private void flagged(MetricRecord r, long t) {
-        if (t - windowStart >= WINDOW_NANOS || t < windowStart) { windowStart = t; windowRows = 0; }
+        if (!windowOpen || t - windowStart >= WINDOW_NANOS || t < windowStart) {
+            windowOpen = true;
+            windowStart = t;
+            windowRows = 0;
+        }
         if (windowRows >= ROWS_PER_WINDOW) { c.lazySet(UNLISTED, c.get(UNLISTED) + 1); return; }
         windowRows++;
         String line = r.raw();

@@ -208,10 +208,10 @@ final class Screen {
             AttributedStringBuilder b = new AttributedStringBuilder();
             b.append("  ").append(Fmt.clock(p.timeNanos())).append("  ")
              .append(String.valueOf(p.src())).append(" > ").append(String.valueOf(p.dst())).append("  ")
-             .style(style(p.verdict())).append(pad(p.verdict().json(), 9)).style(AttributedStyle.DEFAULT);
+             .style(style(p.verdict())).append(pad(p.verdict().json(), 10)).style(AttributedStyle.DEFAULT);
             int rest = Math.max(10, width - b.columnLength());
-            int lineW = Math.min(p.line().length() + 2, Math.max(10, rest / 2));
-            b.append(pad(p.line(), lineW)).style(DIM).append(p.problem());
+            int lineW = Math.min(p.line().length(), Math.max(10, rest / 2));
+            b.append(pad(p.line(), lineW)).append("  ").style(DIM).append(p.problem());
             out.add(b.toAttributedString());
         }
     }
@@ -303,7 +303,7 @@ final class Screen {
         }
         b.style(BAR);
         b.append(vs.detail != null ? " Esc back  Up/Down scroll  q quit  ? help "
-                : " q quit  p pause  s sort  / filter  c prefixes  Enter detail  Tab pane  \u2191\u2193 PgUp/PgDn scroll  ? help ");
+                : " q quit  p pause  s sort  / filter  c prefixes  Enter detail  Tab pane  Up/Down PgUp/PgDn scroll  ? help ");
         return bar(b, width);
     }
 
@@ -319,7 +319,7 @@ final class Screen {
         return s.columnLength() <= width ? s : s.columnSubSequence(0, width);
     }
 
-    /** Left-aligned in exactly {@code w} columns, cut with an ellipsis. */
+    /** Left-aligned in exactly {@code w} columns, cut with a {@code ~}. */
     static String pad(String s, int w) {
         AttributedString a = new AttributedString(s);
         int len = a.columnLength();
@@ -327,7 +327,7 @@ final class Screen {
         if (len < w) return s + " ".repeat(w - len);
         String cut = a.columnSubSequence(0, Math.max(0, w - 1)).toString();
         int cw = new AttributedString(cut).columnLength();
-        return cut + "\u2026" + " ".repeat(Math.max(0, w - 1 - cw));
+        return cut + "~" + " ".repeat(Math.max(0, w - 1 - cw));
     }
 
     /** Right-aligned in {@code w} columns (numbers never need cutting at these widths). */

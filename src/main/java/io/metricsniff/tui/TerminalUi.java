@@ -152,7 +152,8 @@ public final class TerminalUi implements AutoCloseable {
                 }
                 now = System.nanoTime();
                 frame = model.build(view, now);
-                List<AttributedString> lines = screen.render(frame, view, size.getColumns(), size.getRows());
+                // one column short: writing the last column makes terminals without delayed wrap scroll
+                List<AttributedString> lines = screen.render(frame, view, Math.max(1, size.getColumns() - 1), size.getRows());
                 display.update(lines, -1);
                 terminal.flush();
                 long cost = (cpuTime ? mx.getCurrentThreadCpuTime() : System.nanoTime()) - c0;
