@@ -121,12 +121,21 @@ final class Screen {
 
     private static final String[] COLS = {"count", "rate/s", "last", "lag", "interval", "snd", "worst"};
     private static final int[] WIDTHS = {8, 8, 11, 8, 8, 4, 9};
+    /** Columns given up, in this order, when the path column would be narrower than {@link #WANT_PATH}. */
+    private static final int[] DROP_ORDER = {4, 5, 2, 3, 1};
+    /** Path column width worth dropping other columns for. */
+    static final int WANT_PATH = 28;
 
     private void table(Frame f, ViewState vs, int width, int height, List<AttributedString> out) {
         if (height <= 0) return;
-        int fixed = 0;
+        boolean[] shown = {true, true, true, true, true, true, true};
+        int fixed = 2;
         for (int w : WIDTHS) fixed += w + 1;
-        int pathW = Math.max(MIN_PATH_COLUMN, width - fixed - 2);
+        for (int i = 0; i < DROP_ORDER.length && width - fixed < WANT_PATH; i++) {
+            shown[DROP_ORDER[i]] = false;
+            fixed -= WIDTHS[DROP_ORDER[i]] + 1;
+        }
+        int pathW = Math.max(MIN_PATH_COLUMN, width - fixed);
         List<Row> rows = f.rows();
         int visible = height - 1;
         vs.tablePage = Math.max(1, visible);
@@ -149,7 +158,7 @@ final class Screen {
             title += " " + (vs.tableTop + 1) + "-" + Math.min(rows.size(), vs.tableTop + visible);
         }
         h.append("  ").append(pad(title, pathW));
-        for (int i = 0; i < COLS.length; i++) h.append(' ').append(left(COLS[i], WIDTHS[i]));
+        for (int i = 0; i < COLS.length; i++) if (shown[i]) h.append(' ').append(left(COLS[i], WIDTHS[i]));
         out.add(bar(h, width));
 
         for (int i = 0; i < visible; i++) {
@@ -167,12 +176,9 @@ final class Screen {
             b.append(sel ? "> " : "  ");
             String name = r.group() ? r.shown() + ".* [" + r.paths() + "]" : r.shown();
             b.append(pad(name, pathW));
-            b.append(' ').append(left(Fmt.count(r.count()), WIDTHS[0]));
-            b.append(' ').append(left(Fmt.count(r.rate()), WIDTHS[1]));
-            b.append(' ').append(left(Fmt.value(r.lastValue()), WIDTHS[2]));
-            b.append(' ').append(left(Fmt.seconds(r.lag()), WIDTHS[3]));
-            b.append(' ').append(left(Fmt.seconds(r.interval()), WIDTHS[4]));
-            b.append(' ').append(left(String.valueOf(r.senders()), WIDTHS[5]));
+            String[] cells = {Fmt.count(r.count()), Fmt.count(r.rate()), Fmt.value(r.lastValue()),
+                    Fmt.seconds(r.lag()), Fmt.seconds(r.interval()), String.valueOf(r.senders())};
+            for (int c = 0; c < cells.length; c++) if (shown[c]) b.append(' ').append(left(cells[c], WIDTHS[c]));
             b.append(' ');
             if (!(sel && focused)) b.style(style(r.worst()));
             b.append(left(r.worst().json(), WIDTHS[6]));

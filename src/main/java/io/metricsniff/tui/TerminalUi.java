@@ -36,6 +36,8 @@ public final class TerminalUi implements AutoCloseable {
     public static final double MAX_CPU_SHARE = 0.04;
     /** Slowest redraw when the table is huge: the screen must still look alive. */
     public static final long MAX_REDRAW_NANOS = 5_000_000_000L;
+    /** Longest wait for a key before looking at the quit/close/resize flags again. */
+    static final long POLL_MILLIS = 100;
 
     private final Terminal terminal;
     private final Model model;
@@ -131,11 +133,13 @@ public final class TerminalUi implements AutoCloseable {
             Size size = null;
             Screen.Frame frame = null;
             long next = System.nanoTime();
+            double avgCost = -1;                                 // smoothed CPU cost of a redraw
+            int frames = 0;
             while (!closing && !quitRequested) {
                 long now = System.nanoTime();
                 boolean draw = now >= next || frame == null || resized;
                 if (!draw) {
-                    Key k = keys.read(Math.max(1, (next - now) / 1_000_000));
+                    Key k = keys.read(Math.max(1, Math.min(POLL_MILLIS, (next - now) / 1_000_000)));
                     if (k == null) continue;
                     ViewState.Action a = view.onKey(k, frame);
                     if (a == ViewState.Action.QUIT) break;
@@ -157,8 +161,12 @@ public final class TerminalUi implements AutoCloseable {
                 display.update(lines, -1);
                 terminal.flush();
                 long cost = (cpuTime ? mx.getCurrentThreadCpuTime() : System.nanoTime()) - c0;
-                // pace: at most 4/s, and slower when a redraw costs more than MAX_CPU_SHARE of the interval
-                redrawNanos = Math.min(MAX_REDRAW_NANOS, Math.max(MIN_REDRAW_NANOS, (long) (cost / MAX_CPU_SHARE)));
+                // pace: at most 4/s, and slower when a redraw costs more than MAX_CPU_SHARE of the
+                // interval; the first frames (class loading, cold code) do not count
+                if (++frames > 2) avgCost = avgCost < 0 ? cost : 0.7 * avgCost + 0.3 * cost;
+                if (avgCost > 0) {
+                    redrawNanos = Math.min(MAX_REDRAW_NANOS, Math.max(MIN_REDRAW_NANOS, (long) (avgCost / MAX_CPU_SHARE)));
+                }
                 if (now >= next) next = now + redrawNanos;
             }
         } catch (Throwable t) {
@@ -181,6 +189,11 @@ public final class TerminalUi implements AutoCloseable {
     private void enter() {
         synchronized (restoreLock) {
             savedAttributes = terminal.enterRawMode();
+            // Ctrl-C as a key, not a signal: it then quits like q whatever the terminal's line
+            // discipline does with pending input. A SIGINT from elsewhere still quits (handler below).
+            Attributes raw = terminal.getAttributes();
+            raw.setLocalFlag(Attributes.LocalFlag.ISIG, false);
+            terminal.setAttributes(raw);
             savedInt = terminal.handle(Terminal.Signal.INT, sig -> quitRequested = true);
             savedWinch = terminal.handle(Terminal.Signal.WINCH, sig -> resized = true);
             terminal.puts(Capability.enter_ca_mode);

@@ -28,14 +28,11 @@ final class VirtualScreen implements AutoCloseable {
         PipedInputStream in = new PipedInputStream(keys, 4096);
         OutputStream out = new OutputStream() {
             private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
-            @Override public void write(int b) { pending.write(b); }
-            @Override public void write(byte[] b, int off, int len) { pending.write(b, off, len); }
-            @Override public void flush() {
-                byte[] bytes;
-                synchronized (this) {
-                    bytes = pending.toByteArray();
-                    pending.reset();
-                }
+            @Override public synchronized void write(int b) { pending.write(b); }
+            @Override public synchronized void write(byte[] b, int off, int len) { pending.write(b, off, len); }
+            @Override public synchronized void flush() {
+                byte[] bytes = pending.toByteArray();
+                pending.reset();
                 synchronized (raw) { raw.write(bytes, 0, bytes.length); }
                 emulator.write(new String(bytes, StandardCharsets.UTF_8));
             }
