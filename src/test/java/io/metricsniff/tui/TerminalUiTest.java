@@ -94,10 +94,10 @@ class TerminalUiTest {
         vt.type("q");
         assertTrue(ui.waitForQuit(WAIT, TimeUnit.MILLISECONDS));
         assertEquals(1, quits.get());
-        String raw = vt.rawOutput();
+        String raw = vt.rawOutputAfter(ESC + "[?1049l", WAIT);
         assertTrue(raw.contains(ESC + "[?1049h"), "alternate screen entered");
         assertTrue(raw.lastIndexOf(ESC + "[?1049l") > raw.lastIndexOf("lab.mix"),
-                () -> "alternate screen left after the last drawing: " + raw.substring(raw.length() - 200).replace(ESC, "<ESC>"));
+                () -> "alternate screen left after the last drawing: " + ui.failure() + " " + raw.substring(raw.length() - 200).replace(ESC, "<ESC>"));
         assertTrue(raw.contains(ESC + "[?25h"), "cursor shown again");
         assertEquals(before.toString(), vt.terminal.getAttributes().toString(), "terminal modes restored");
     }
@@ -109,7 +109,7 @@ class TerminalUiTest {
         assertTrue(s.contains("lab.mix.bad\\x1b]0;owned"), s);
         vt.type("q");
         assertTrue(ui.waitForQuit(WAIT, TimeUnit.MILLISECONDS));
-        String raw = vt.rawOutput();
+        String raw = vt.rawOutputAfter(ESC + "[?1049l", WAIT);
         assertFalse(raw.contains(ESC + "]0;owned"), "OSC passed through");
         assertFalse(raw.contains("\u0007"), "BEL passed through");
         assertFalse(raw.contains("\u00c2\u009b"), "C1 CSI passed through (UTF-8 of U+009B)");
@@ -193,7 +193,7 @@ class TerminalUiTest {
         vt.type("\u0003");
         assertTrue(ui.waitForQuit(WAIT, TimeUnit.MILLISECONDS));
         assertEquals(1, quits.get());
-        assertTrue(vt.rawOutput().contains(ESC + "[?1049l"));
+        assertTrue(vt.rawOutputAfter(ESC + "[?1049l", WAIT).contains(ESC + "[?1049l"));
     }
 
     @Test void closeRestoresWithoutCallingOnQuit() throws Exception {
@@ -202,7 +202,7 @@ class TerminalUiTest {
         ui.close();
         assertTrue(ui.waitForQuit(WAIT, TimeUnit.MILLISECONDS));
         assertEquals(0, quits.get());
-        String raw = vt.rawOutput();
+        String raw = vt.rawOutputAfter(ESC + "[?1049l", WAIT);
         assertTrue(raw.contains(ESC + "[?1049l"), () -> raw.substring(raw.length() - 300).replace(ESC, "<ESC>"));
         ui.close();                                                // idempotent
         assertNull(ui.failure());
@@ -233,7 +233,7 @@ class TerminalUiTest {
         assertTrue(ui.waitForQuit(WAIT, TimeUnit.MILLISECONDS));
         assertEquals("boom", ui.failure().getMessage());
         assertEquals(1, quits.get());                              // the capture is told to stop
-        assertTrue(vt.rawOutput().contains(ESC + "[?1049l"));
+        assertTrue(vt.rawOutputAfter(ESC + "[?1049l", WAIT).contains(ESC + "[?1049l"));
         assertEquals(before.toString(), vt.terminal.getAttributes().toString(), "terminal modes restored");
     }
 }

@@ -53,6 +53,21 @@ final class VirtualScreen implements AutoCloseable {
         synchronized (raw) { return raw.toString(StandardCharsets.ISO_8859_1); }
     }
 
+    /**
+     * Everything sent to the terminal once it contains {@code marker} (or after the wait): jline's
+     * virtual terminal forwards output on its own thread, a moment after the writer's flush.
+     */
+    String rawOutputAfter(String marker, long millis) throws InterruptedException {
+        long end = System.currentTimeMillis() + millis;
+        String r = rawOutput();
+        while (!r.contains(marker) && System.currentTimeMillis() < end) {
+            Thread.sleep(10);
+            r = rawOutput();
+        }
+        Thread.sleep(50);                                      // and whatever followed it
+        return rawOutput();
+    }
+
     void type(String s) throws IOException {
         keys.write(s.getBytes(StandardCharsets.UTF_8));
         keys.flush();
