@@ -55,7 +55,7 @@ final class Model {
         long metrics = live.metrics();
         List<PathStats.Snapshot> snaps = null;
         if (wallNanos - baseWall >= RATE_WINDOW_NANOS) {
-            snaps = paths.snapshot();
+            snaps = paths.snapshot(false);
             updateRates(snaps, wallNanos, metrics);
         }
         double captureSpan = live.firstNanos() < 0 ? 0 : (live.lastNanos() - live.firstNanos()) / 1e9;
@@ -67,7 +67,7 @@ final class Model {
         if (last != null && signature.equals(lastSignature)) {
             rows = last.rows();                      // nothing new arrived: skip the snapshot
         } else {
-            rows = rows(snaps != null ? snaps : paths.snapshot(), vs, finished, captureSpan);
+            rows = rows(snaps != null ? snaps : paths.snapshot(false), vs, finished, captureSpan);
             lastSignature = signature;
         }
         double elapsed = stats.live() ? (wallNanos - startWall) / 1e9 : captureSpan;

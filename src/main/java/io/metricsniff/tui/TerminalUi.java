@@ -36,6 +36,8 @@ public final class TerminalUi implements AutoCloseable {
     public static final double MAX_CPU_SHARE = 0.04;
     /** Slowest redraw when the table is huge: the screen must still look alive. */
     public static final long MAX_REDRAW_NANOS = 5_000_000_000L;
+    /** The first redraw runs cold; its cost would otherwise stall the second one for seconds. */
+    static final long COLD_FRAME_CAP_NANOS = 10_000_000L;
     /** Longest wait for a key before looking at the quit/close/resize flags again. */
     static final long POLL_MILLIS = 100;
 
@@ -133,7 +135,7 @@ public final class TerminalUi implements AutoCloseable {
             Size size = null;
             Screen.Frame frame = null;
             long next = System.nanoTime();
-            double avgCost = -1;                                 // smoothed CPU cost of a redraw
+            double avgCost = 0;                                  // smoothed CPU cost of a redraw
             int frames = 0;
             while (!closing && !quitRequested) {
                 long now = System.nanoTime();
@@ -162,11 +164,9 @@ public final class TerminalUi implements AutoCloseable {
                 terminal.flush();
                 long cost = (cpuTime ? mx.getCurrentThreadCpuTime() : System.nanoTime()) - c0;
                 // pace: at most 4/s, and slower when a redraw costs more than MAX_CPU_SHARE of the
-                // interval; the first frames (class loading, cold code) do not count
-                if (++frames > 2) avgCost = avgCost < 0 ? cost : 0.7 * avgCost + 0.3 * cost;
-                if (avgCost > 0) {
-                    redrawNanos = Math.min(MAX_REDRAW_NANOS, Math.max(MIN_REDRAW_NANOS, (long) (avgCost / MAX_CPU_SHARE)));
-                }
+                // interval; the first frame's cost (class loading, cold code) counts only up to a cap
+                avgCost = frames++ == 0 ? Math.min(cost, COLD_FRAME_CAP_NANOS) : 0.5 * avgCost + 0.5 * cost;
+                redrawNanos = Math.min(MAX_REDRAW_NANOS, Math.max(MIN_REDRAW_NANOS, (long) (avgCost / MAX_CPU_SHARE)));
                 if (now >= next) next = now + redrawNanos;
             }
         } catch (Throwable t) {
