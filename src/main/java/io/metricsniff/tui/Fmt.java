@@ -12,11 +12,12 @@ final class Fmt {
 
     private Fmt() { }
 
-    /** 999, 12.3k, 4.56M, 7.89G. */
+    /** 0.5, 42, 9999, 12.3k, 4.56M, 7.89G. */
     static String count(double n) {
         if (Double.isNaN(n)) return "-";
         double a = Math.abs(n);
-        if (a < 10_000) return a == Math.rint(a) ? String.valueOf((long) n) : String.format(Locale.ROOT, "%.1f", n);
+        if (a < 100 && a != Math.rint(a)) return String.format(Locale.ROOT, "%.1f", n);
+        if (a < 10_000) return String.valueOf(Math.round(n));
         if (a < 1e6) return String.format(Locale.ROOT, "%.1fk", n / 1e3);
         if (a < 1e9) return String.format(Locale.ROOT, "%.2fM", n / 1e6);
         return String.format(Locale.ROOT, "%.2fG", n / 1e9);

@@ -36,6 +36,8 @@ public final class TerminalUi implements AutoCloseable {
     public static final double MAX_CPU_SHARE = 0.04;
     /** Slowest redraw when the table is huge: the screen must still look alive. */
     public static final long MAX_REDRAW_NANOS = 5_000_000_000L;
+    /** jline terminal providers, best first (see {@link #openSystemTerminal()}). */
+    static final String PROVIDERS = "exec,jni,ffm";
     /** The first redraw runs cold; its cost would otherwise stall the second one for seconds. */
     static final long COLD_FRAME_CAP_NANOS = 10_000_000L;
     /** Longest wait for a key before looking at the quit/close/resize flags again. */
@@ -72,7 +74,10 @@ public final class TerminalUi implements AutoCloseable {
      */
     public static Terminal openSystemTerminal() throws IOException {
         if (System.console() == null) return null;            // Java 17: null unless stdin and stdout are ttys
-        Terminal t = TerminalBuilder.builder().system(true).dumb(true)
+        // exec (stty) first: jline's JNI provider restores termios without the line speed bits
+        // (stty shows "speed 0 baud" after exit); stty round-trips them. Forks only at start, exit
+        // and resize, because the size is read only then.
+        Terminal t = TerminalBuilder.builder().system(true).dumb(true).providers(PROVIDERS)
                 .systemOutput(TerminalBuilder.SystemOutput.SysOut).nativeSignals(true).build();
         String type = t.getType();
         if (type == null || type.startsWith(Terminal.TYPE_DUMB) || t.getSize().getColumns() <= 0) {
@@ -149,10 +154,10 @@ public final class TerminalUi implements AutoCloseable {
                 }
                 if (closing || quitRequested) break;
                 long c0 = cpuTime ? mx.getCurrentThreadCpuTime() : System.nanoTime();
-                Size s = terminal.getSize();
-                if (resized || size == null || !s.equals(size)) {
+                if (resized || size == null) {                  // the size is read only at start and on SIGWINCH
                     resized = false;
-                    size = new Size(s.getColumns(), s.getRows());
+                    Size s = terminal.getSize();
+                    size = new Size(Math.max(1, s.getColumns()), Math.max(1, s.getRows()));
                     display.clear();
                     display.resize(size.getRows(), size.getColumns());
                 }
