@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Usage: {@code start()}; run the capture; {@code waitForQuit()} (a replayed file: wait for q);
  * {@code close()} in a finally. {@code onQuit} runs once, on the UI thread, when the person quits
- * (q, Ctrl-C, end of input) or the UI fails; it should stop the capture. The terminal is restored
+ * (q, Ctrl-C, end of input) or the UI fails; it should only ask the capture to stop (not wait
+ * for the UI: it runs on the UI thread). The terminal is restored
  * (main screen, cursor, cooked mode) on quit, on {@link #close()}, on a UI error and at JVM exit.
  * The caller owns and closes the {@link Terminal}.
  */
@@ -120,7 +121,7 @@ public final class TerminalUi implements AutoCloseable {
         synchronized (this) { t = thread; }
         if (t != null && t != Thread.currentThread()) {
             try {
-                t.join(2_000);                                   // a read times out within a redraw interval
+                t.join(2_000);                                   // the loop looks at the flag every POLL_MILLIS
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
