@@ -69,11 +69,14 @@ public final class PathStats {
         recentNext = (recentNext + 1) % RECENT_POINTS;
     }
 
-    Snapshot snapshot() {
+    Snapshot snapshot() { return snapshot(true); }
+
+    /** Without the recent points ({@code recent} empty): cheaper, for readers that list every path. */
+    Snapshot snapshot(boolean withRecent) {
         double meanInterval = count > 1 ? (lastNanos - firstNanos) / 1e9 / (count - 1) : Double.NaN;
         double meanTsInterval = distinctTs > 1 ? (maxTs - minTs) / (distinctTs - 1) : Double.NaN;
-        List<Point> pts = new ArrayList<>(RECENT_POINTS);
-        for (int i = 1; i <= RECENT_POINTS; i++) {       // newest first
+        List<Point> pts = withRecent ? new ArrayList<>(RECENT_POINTS) : List.of();
+        for (int i = 1; withRecent && i <= RECENT_POINTS; i++) {       // newest first
             Point p = recent[(recentNext - i + RECENT_POINTS) % RECENT_POINTS];
             if (p != null) pts.add(p);
         }

@@ -44,9 +44,16 @@ public final class PathTable implements RecordSink {
     }
 
     /** A consistent copy of every path's statistics, safe to use on another thread. */
-    public synchronized List<PathStats.Snapshot> snapshot() {
+    public synchronized List<PathStats.Snapshot> snapshot() { return snapshot(true); }
+
+    /**
+     * Like {@link #snapshot()}; without {@code withRecent} each snapshot's {@code recent} is empty,
+     * which makes the copy (and the time the lock is held against the processing thread) several
+     * times shorter: the live view lists every path a few times a second but shows points of one.
+     */
+    public synchronized List<PathStats.Snapshot> snapshot(boolean withRecent) {
         List<PathStats.Snapshot> out = new ArrayList<>(paths.size());
-        for (PathStats s : paths.values()) out.add(s.snapshot());
+        for (PathStats s : paths.values()) out.add(s.snapshot(withRecent));
         return out;
     }
 

@@ -1,0 +1,210 @@
+package io.metricsniff.tui;
+
+import io.metricsniff.analysis.PathTable;
+import io.metricsniff.decode.Endpoint;
+import io.metricsniff.record.MetricRecord;
+import io.metricsniff.record.Problem;
+import io.metricsniff.record.Verdict;
+
+import org.jline.utils.AttributedString;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static io.metricsniff.tui.TerminalUiTest.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+class ScreenTest {
+    PathTable paths;
+    LiveState live;
+    ViewState vs;
+    Model model;
+
+    void feed(MetricRecord r) { paths.metric(r); live.metric(r); }
+
+    @BeforeEach void setUp() {
+        paths = new PathTable();
+        live = new LiveState();
+        vs = new ViewState();
+        // lab.a: 6 points, 1 s apart, on time; lab.b.x: 3 points, 30 s late; lab.b.y: one malformed;
+        // other.z: 2 points from two senders, one in the future
+        for (int i = 0; i < 6; i++) feed(rec(T0 + i * 1_000_000_000L, "lab.a", 10 + i, 1_795_504_341L + i));
+        for (int i = 0; i < 3; i++) {
+            feed(rec(T0 + i * 1_000_000_000L, "lab.b.x", 1.5, 1_795_504_311L + i)
+                    .flag(Verdict.LATE, new Problem("late", "30s behind capture time")));
+        }
+        feed(rec(T0 + 2_000_000_000L, "lab.b.y", 7, 1_795_504_343L)
+                .flag(Verdict.MALFORMED, new Problem("bad-value", "carbon drops it")));
+        feed(rec(T0, "other.z", 3, 1_795_504_341L));
+        Endpoint other = new Endpoint(new byte[]{10, 0, 0, 5}, 40000);
+        MetricRecord fut = new MetricRecord(T0 + 5_000_000_000L, other, DST, io.metricsniff.record.Transport.TCP,
+                io.metricsniff.record.Protocol.GRAPHITE, "other.z 4 1795504946").path("other.z").value(4)
+                .timestamp(1_795_504_946L).flag(Verdict.FUTURE, new Problem("future", "10m ahead"));
+        feed(fut);
+        live.finish();
+        model = new Model(paths, live, stats(false), 0);
+    }
+
+    List<AttributedString> render(int w, int h) {
+        return new Screen().render(model.build(vs, 1), vs, w, h);
+    }
+
+    String text(int w, int h) {
+        return render(w, h).stream().map(AttributedString::toString).collect(Collectors.joining("\n"));
+    }
+
+    List<String> keys() {
+        return model.build(vs, 1).rows().stream().map(Screen.Row::key).collect(Collectors.toList());
+    }
+
+    @Test void everySizeFitsExactly() {
+        int[] widths = {1, 2, 7, 20, 40, 80, 132, 300};
+        int[] heights = {1, 2, 3, 4, 6, 9, 24, 70};
+        for (int mode = 0; mode < 4; mode++) {
+            vs.help = mode == 1;
+            vs.detail = mode == 2 ? "lab.a" : null;
+            vs.editingFilter = mode == 3;
+            for (int w : widths) {
+                for (int h : heights) {
+                    List<AttributedString> lines = render(w, h);
+                    assertEquals(h, lines.size(), "height " + w + "x" + h + " mode " + mode);
+                    for (AttributedString l : lines) assertTrue(l.columnLength() <= w, w + "x" + h + ": " + l);
+                }
+            }
+        }
+    }
+
+    @Test void headerTableAndProblems() {
+        String t = text(140, 30);
+        assertTrue(t.contains("file captures/mix.pcap"), t);
+        assertTrue(t.contains("[END OF FILE]"), t);
+        assertTrue(t.contains("elapsed 0:00:05"), t);                   // capture span of a file
+        assertTrue(t.contains("packets 1234"), t);
+        assertTrue(t.contains("metrics 12  ok 7  malformed 1  future 1  late 3"), t);
+        assertTrue(t.contains("paths 4"), t);
+        assertTrue(t.contains("> lab.a "), t);                          // highest rate, selected
+        assertTrue(t.contains("problems, newest first (5 kept)"), t);
+        String firstProblem = t.lines().filter(l -> l.contains("10m ahead")).findFirst().orElseThrow();
+        assertTrue(firstProblem.contains("10.0.0.5:40000 > 127.0.0.1:2003"), firstProblem);
+        assertTrue(firstProblem.contains("future"), firstProblem);
+        assertTrue(firstProblem.contains("other.z 4 1795504946"), firstProblem);
+        // newest first: the future line (t+5s) is above the malformed one (t+2s)
+        assertTrue(t.indexOf("10m ahead") < t.indexOf("carbon drops it"), t);
+        String lagRow = t.lines().filter(l -> l.contains("lab.b.x")).findFirst().orElseThrow();
+        assertTrue(lagRow.contains("30.0s"), lagRow);                   // the last point: 30 s behind capture
+        assertTrue(lagRow.contains("late"), lagRow);
+        String a = t.lines().filter(l -> l.contains("lab.a ")).findFirst().orElseThrow();
+        assertTrue(a.matches(".*lab\\.a +6 +1\\.2 +15 +0\\.00s +1\\.00s +1 +ok.*"), a);
+    }
+
+    @Test void sortsByRateProblemsLagAndName() {
+        assertEquals(List.of("lab.a", "lab.b.x", "other.z", "lab.b.y"), keys());    // 6, 3, 2, 1 points
+        vs.sort = ViewState.Sort.PROBLEMS;
+        assertEquals(List.of("lab.b.x", "lab.b.y", "other.z", "lab.a"), keys());
+        vs.sort = ViewState.Sort.LAG;
+        assertEquals("other.z", keys().get(0));                                   // |-600 s| beats 32 s
+        assertEquals("lab.b.x", keys().get(1));
+        vs.sort = ViewState.Sort.NAME;
+        assertEquals(List.of("lab.a", "lab.b.x", "lab.b.y", "other.z"), keys());
+        assertTrue(text(120, 20).contains("sort name"));
+    }
+
+    @Test void filterByGlob() {
+        vs.filter = PathGlob.compile("lab.b");
+        assertEquals(List.of("lab.b.x", "lab.b.y"), keys());
+        vs.filter = PathGlob.compile("*.{a,z}");
+        assertEquals(List.of("lab.a", "other.z"), keys());
+        vs.filter = PathGlob.compile("nothing");
+        String t = text(120, 20);
+        assertTrue(t.contains("(no path matches nothing)"), t);
+        assertTrue(t.contains("filter nothing"), t);
+    }
+
+    @Test void collapsesToPrefixes() {
+        vs.depth = 1;
+        List<Screen.Row> rows = model.build(vs, 1).rows();
+        assertEquals(2, rows.size());
+        Screen.Row lab = rows.get(0);
+        assertEquals("lab", lab.key());
+        assertTrue(lab.group());
+        assertEquals(3, lab.paths());
+        assertEquals(10, lab.count());
+        assertEquals(4, lab.problems());
+        assertEquals(Verdict.MALFORMED, lab.worst());
+        assertTrue(text(120, 20).contains("lab.* [3]"));
+        vs.depth = 2;
+        rows = model.build(vs, 1).rows();
+        // lab.a is shorter than the depth: a path, not a group
+        Screen.Row a = rows.stream().filter(r -> r.key().equals("lab.a")).findFirst().orElseThrow();
+        assertFalse(a.group());
+        Screen.Row other = rows.stream().filter(r -> r.key().equals("other.z")).findFirst().orElseThrow();
+        assertEquals(2, other.senders());
+    }
+
+    @Test void detailShowsRecentPoints() {
+        vs.detail = "lab.a";
+        String t = text(120, 30);
+        assertTrue(t.contains("detail  lab.a"), t);
+        assertTrue(t.contains("count 6  ok 6"), t);
+        assertTrue(t.contains("senders 127.0.0.1:50236"), t);
+        List<String> pts = t.lines().filter(l -> l.matches(" +07:12:\\d\\d\\.\\d{3} .*")).collect(Collectors.toList());
+        assertEquals(6, pts.size(), t);
+        assertTrue(pts.get(0).matches(" +07:12:26\\.000 +15 +2026-11-24 07:12:26 +0\\.00s +ok +127\\.0\\.0\\.1:50236"), pts.get(0));
+        vs.detail = "gone";
+        assertTrue(text(120, 30).contains("no data for this path"));
+    }
+
+    @Test void networkTextIsEscaped() {
+        feed(rec(T0, "evil\u001b]0;owned\u0007.\u009b2J", 1, 1_795_504_341L)
+                .flag(Verdict.MALFORMED, new Problem("bad", "bad \u001b[2J")));
+        model = new Model(paths, live, stats(false), 0);
+        vs.sort = ViewState.Sort.NAME;
+        for (AttributedString l : render(200, 40)) {
+            String s = l.toString();
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                assertFalse(c < 0x20 || c >= 0x7f && c <= 0x9f, "control char in " + s);
+            }
+        }
+        String t = text(200, 40);
+        assertTrue(t.contains("evil\\x1b]0;owned\\x07.\\x9b2J"), t);
+        assertTrue(t.contains("bad \\x1b[2J"), t);
+    }
+
+    @Test void helpListsKeys() {
+        vs.help = true;
+        String t = text(100, 30);
+        assertTrue(t.contains("q, Ctrl-C"), t);
+        assertTrue(t.contains("sort by rate, problems, lag, name"), t);
+    }
+
+    @Test void liveRatesAreMeasuredOverWallTime() {
+        PathTable p = new PathTable();
+        LiveState l = new LiveState();
+        Model m = new Model(p, l, stats(true), 0);
+        for (int i = 0; i < 50; i++) { MetricRecord r = rec(T0 + i, "r", i, 1); p.metric(r); l.metric(r); }
+        m.build(vs, 100_000_000L);                                     // before the first window: no rate
+        assertTrue(Double.isNaN(m.build(vs, 200_000_000L).rows().get(0).rate()));
+        Screen.Frame f = m.build(vs, 2_000_000_000L);                  // 50 points in 2 s
+        assertEquals(25.0, f.rows().get(0).rate(), 1e-9);
+        assertEquals(25.0, f.linesPerSecond(), 1e-9);
+        assertEquals(2.0, f.elapsedSeconds(), 1e-9);                   // wall time when live
+        f = m.build(vs, 3_000_000_000L);                               // nothing new for 1 s
+        assertEquals(0.0, f.rows().get(0).rate(), 1e-9);
+    }
+
+    @Test void pauseFreezesTheFrame() {
+        PathTable p = new PathTable();
+        LiveState l = new LiveState();
+        Model m = new Model(p, l, stats(true), 0);
+        MetricRecord r = rec(T0, "first", 1, 1); p.metric(r); l.metric(r);
+        m.build(vs, 1);
+        vs.paused = true;
+        r = rec(T0 + 1, "second", 1, 1); p.metric(r); l.metric(r);
+        assertEquals(1, m.build(vs, 2).rows().size());
+        vs.paused = false;
+        assertEquals(2, m.build(vs, 3).rows().size());
+    }
+}
