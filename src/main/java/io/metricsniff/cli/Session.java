@@ -20,6 +20,8 @@ import io.metricsniff.pipeline.StopWhen;
 import io.metricsniff.reassembly.ReassemblyLimits;
 import io.metricsniff.record.RecordSink;
 import io.metricsniff.verdict.Judge;
+import io.metricsniff.tui.CaptureStats;
+import io.metricsniff.tui.LiveState;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -70,7 +72,10 @@ final class Session {
         sinks.add(tally);
         if (s.needsPathTable()) sinks.add(paths);
         if (s.expectations != null) sinks.add(s.expectations);
-        if (!s.quiet) {
+        Screen screen = s.tui ? Screen.open(err) : null; // null: no terminal after all, text instead
+        LiveState live = screen != null ? new LiveState() : null;
+        if (live != null) sinks.add(live);
+        else if (!s.quiet) {
             if (s.json) sinks.add(new JsonLinesSink(out, digits));
             else sinks.add(new TextSink(out, digits, s.colour));
         }
@@ -109,19 +114,21 @@ final class Session {
         processing.setUncaughtExceptionHandler((t, e) -> { failure.set(e); source.stop(); });
         processing.start();
         Signals.onInterrupt(() -> { interrupted.set(true); source.stop(); });
+        if (screen != null) screen.start(paths, live, captureStats(source, pipeline), source::stop);
         Timer within = s.withinNanos > 0 ? Timer.start(s.withinNanos, source::stop) : null;
         Timer duration = s.durationNanos > 0 ? Timer.start(s.durationNanos, source::stop) : null;
         StatusLine status = s.statusLine() ? StatusLine.start(err, pipeline.counters(), tally, source) : null;
 
         String warning = null;
         try {
-            source.run(ring);
+            source.run(s.pace ? new Pacer(ring) : ring);
         } catch (CaptureException e) {
             warning = e.getMessage();
         } finally {
             ring.close();
         }
         joinQuietly(processing);
+        if (screen != null) screen.finish(live, !s.live()); // a replay's final state stays until q
         if (within != null) within.cancel();
         if (duration != null) duration.cancel();
         if (status != null) status.stop();
@@ -166,6 +173,17 @@ final class Session {
             err.println("metricsniff: --within " + s.withinText + " elapsed before every --expect was met");
         }
         return s.expectations != null && !s.expectations.allMet() ? 1 : 0;
+    }
+
+    private CaptureStats captureStats(PacketSource source, Pipeline pipeline) {
+        return new CaptureStats() {
+            @Override public String description() { return source.description(); }
+            @Override public long packets() { return pipeline.counters().packets(); }
+            @Override public long bytes() { return pipeline.counters().bytes(); }
+            @Override public long flows() { return pipeline.reassembler().connections() + pipeline.counters().udpFlows(); }
+            @Override public OptionalLong kernelDrops() { return source.kernelDrops(); }
+            @Override public boolean live() { return s.live(); }
+        };
     }
 
     private void process(PacketRing ring, Pipeline pipeline) {
