@@ -78,6 +78,9 @@ public final class MetricRecord {
     /** The path is raw[off, off+len): decoded only if someone asks (with -q nobody does). */
     public MetricRecord pathInRaw(int off, int len) { this.path = null; this.pathOff = off; this.pathLen = len; return this; }
     public boolean hasPath() { return path != null || pathOff >= 0; }
+    /** Where the path sits in {@link #rawBytes()}, or -1 when it was set as a String. */
+    public int pathOffsetInRaw() { return path == null ? pathOff : -1; }
+    public int pathLengthInRaw() { return pathLen; }
     public String storedPath() { return storedPath; }
     public MetricRecord storedPath(String p) { this.storedPath = p; return this; }
     public boolean hasValue() { return hasValue; }

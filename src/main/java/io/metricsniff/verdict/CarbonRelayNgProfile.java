@@ -23,6 +23,8 @@ public final class CarbonRelayNgProfile implements ReceiverProfile {
     @Override public String name() { return NAME; }
     @Override public boolean minusOneIsNow() { return false; }
     @Override public boolean readsLastLineAtClose() { return true; }
+    /** Its out-of-order validation (validate_order, off in the example config) drops a point older than the newest for the key. */
+    @Override public boolean dropsBackwardTimestamps() { return true; }
 
     @Override
     public boolean judgeLine(MetricRecord rec, Transport transport) {

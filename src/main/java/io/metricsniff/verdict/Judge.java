@@ -7,10 +7,12 @@ import io.metricsniff.record.Transport;
 public final class Judge {
     private final ReceiverProfile profile;
     private final TimingRule timing;
+    private final TimestampOrder order;
 
     public Judge(ReceiverProfile profile, long lateNanos, long futureNanos) {
         this.profile = profile;
         this.timing = new TimingRule(lateNanos, futureNanos, profile.minusOneIsNow());
+        this.order = new TimestampOrder(profile.name(), profile.dropsBackwardTimestamps());
     }
 
     public ReceiverProfile profile() { return profile; }
@@ -19,6 +21,7 @@ public final class Judge {
     public boolean judgeLine(MetricRecord rec, Transport transport) {
         boolean kills = profile.judgeLine(rec, transport);
         timing.judge(rec);
+        order.check(rec);
         return kills;
     }
 
@@ -26,9 +29,13 @@ public final class Judge {
     public boolean judgeDatapoint(MetricRecord rec) {
         boolean kills = profile.judgeDatapoint(rec);
         timing.judge(rec);
+        order.check(rec);
         return kills;
     }
 
     /** Timing alone, for records whose syntax another rule judged (StatsD with a timestamp). */
-    public void judgeTiming(MetricRecord rec) { timing.judge(rec); }
+    public void judgeTiming(MetricRecord rec) {
+        timing.judge(rec);
+        order.check(rec);
+    }
 }

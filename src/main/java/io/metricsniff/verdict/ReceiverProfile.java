@@ -32,4 +32,7 @@ public interface ReceiverProfile {
      * carbon, go-carbon, carbon-c-relay and Riemann drop it; carbon-relay-ng's Go scanner reads it.
      */
     default boolean readsLastLineAtClose() { return false; }
+
+    /** Whether this receiver drops a point older than the newest it has seen for the path. */
+    default boolean dropsBackwardTimestamps() { return false; }
 }
