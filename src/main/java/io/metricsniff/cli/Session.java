@@ -153,6 +153,7 @@ final class Session {
         OptionalLong drops = source.kernelDrops();
         if (s.live()) summary.put("kernel_drops", drops.orElse(0));
         summary.put("gap_bytes", tally.gapBytes());
+        summary.put("skipped_bytes", tally.skippedBytes());
         summary.put("queue_drops", ring.dropped());
         summary.put("truncated_packets", pipeline.counters().truncated());
         summary.put("corrupt_packets", pipeline.counters().corrupt());

@@ -58,7 +58,7 @@ public final class Summary {
             sb.append('\n');
         }
         StringBuilder skipped = new StringBuilder();
-        for (String k : new String[] {"truncated_packets", "corrupt_packets", "queue_drops", "overlap_conflicts",
+        for (String k : new String[] {"skipped_bytes", "truncated_packets", "corrupt_packets", "queue_drops", "overlap_conflicts",
                 "evicted_flows"}) {
             Object v = values.get(k);
             if (v instanceof Number n && n.longValue() != 0) {

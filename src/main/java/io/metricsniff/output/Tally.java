@@ -19,6 +19,7 @@ public final class Tally implements RecordSink {
     private long metrics;
     private long gaps;
     private long gapBytes;
+    private long skippedBytes;
 
     @Override public void metric(MetricRecord r) {
         metrics++;
@@ -32,7 +33,13 @@ public final class Tally implements RecordSink {
         gapBytes += bytes;
     }
 
+    @Override public void skipped(long timeNanos, Endpoint src, Endpoint dst, long bytes, String why) {
+        skippedBytes += bytes;
+    }
+
     public long metrics() { return metrics; }
+    /** Captured bytes no record or gap accounts for (see RecordSink.skipped). */
+    public long skippedBytes() { return skippedBytes; }
     public long count(Verdict v) { return perVerdict[v.ordinal()]; }
     public long gaps() { return gaps; }
     public long gapBytes() { return gapBytes; }

@@ -70,6 +70,13 @@ public final class TextSink implements RecordSink {
         out.append(sb.append('\n'));
     }
 
+    @Override public void skipped(long timeNanos, Endpoint src, Endpoint dst, long bytes, String why) {
+        sb.setLength(0);
+        flow(timeNanos, 'T', src, dst);
+        sb.append("SKIPPED   ").append(bytes).append(" bytes: ").append(why);
+        out.append(sb.append('\n'));
+    }
+
     private void flow(long timeNanos, char transport, Endpoint src, Endpoint dst) {
         times.clock(sb, timeNanos).append(' ').append(transport).append(' ')
                 .append(src).append(" -> ").append(dst).append(' ');

@@ -20,6 +20,10 @@ public final class Fanout implements RecordSink {
         for (RecordSink s : sinks) s.gap(timeNanos, src, dst, bytes);
     }
 
+    @Override public void skipped(long timeNanos, Endpoint src, Endpoint dst, long bytes, String why) {
+        for (RecordSink s : sinks) s.skipped(timeNanos, src, dst, bytes, why);
+    }
+
     @Override public void finish() {
         for (RecordSink s : sinks) s.finish();
     }

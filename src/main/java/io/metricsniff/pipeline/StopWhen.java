@@ -39,5 +39,9 @@ public final class StopWhen implements RecordSink {
         if (!stopped) next.gap(timeNanos, src, dst, bytes);
     }
 
+    @Override public void skipped(long timeNanos, Endpoint src, Endpoint dst, long bytes, String why) {
+        if (!stopped) next.skipped(timeNanos, src, dst, bytes, why);
+    }
+
     @Override public void finish() { next.finish(); }
 }

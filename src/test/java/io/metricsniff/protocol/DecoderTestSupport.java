@@ -47,7 +47,9 @@ public final class DecoderTestSupport {
         public final List<MetricRecord> records = new ArrayList<>();
         public final List<Long> gaps = new ArrayList<>();
         @Override public void metric(MetricRecord r) { records.add(r); }
+        public final List<Long> skipped = new ArrayList<>();
         @Override public void gap(long t, Endpoint s, Endpoint d, long bytes) { gaps.add(bytes); }
+        @Override public void skipped(long t, Endpoint s, Endpoint d, long bytes, String why) { skipped.add(bytes); }
 
         public List<String> codes() {
             List<String> c = new ArrayList<>();

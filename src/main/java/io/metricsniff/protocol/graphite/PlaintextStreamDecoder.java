@@ -43,6 +43,8 @@ public final class PlaintextStreamDecoder implements StreamHandler {
     private String killer;         // what closed the connection, null while it is open
 
     private long resyncBytes;      // dropped while resynchronising (midstream start, after gaps)
+    private long skippingBytes;    // skipped in the resynchronisation under way, not yet reported
+    private String skipReason = "the capture began mid-stream: bytes before the first newline";
     private long gapPartialLines;  // partial lines dropped because a gap cut them
     private long gapPartialBytes;
 
@@ -60,10 +62,10 @@ public final class PlaintextStreamDecoder implements StreamHandler {
         int i = off;
         if (skipping) {
             int nl = LineScan.indexOf(buf, i, end, (byte) '\n');
-            if (nl < 0) { resyncBytes += len; return; }
-            resyncBytes += nl + 1 - i;
+            if (nl < 0) { skippingBytes += len; return; }
+            skippingBytes += nl + 1 - i;
             i = nl + 1;
-            skipping = false;
+            reportSkipped(timeNanos);
         }
         while (i < end) {
             int nl = LineScan.indexOf(buf, i, end, (byte) '\n');
@@ -86,17 +88,29 @@ public final class PlaintextStreamDecoder implements StreamHandler {
 
     @Override
     public void gap(long bytes, long timeNanos) {
+        reportSkipped(timeNanos); // a gap while still looking for a newline: what was skipped so far
         sink.gap(timeNanos, src, dst, bytes);
         if (pendingTotal > 0) {
             gapPartialLines++;
             gapPartialBytes += pendingTotal;
+            sink.skipped(timeNanos, src, dst, pendingTotal, "the start of a line a gap cut");
             clearPending();
         }
         skipping = true;
+        skipReason = "the rest of a line a gap cut, up to its newline";
+    }
+
+    /** Ends a resynchronisation: the bytes it skipped go to the sink, so none are lost silently. */
+    private void reportSkipped(long timeNanos) {
+        if (skipping && skippingBytes > 0) sink.skipped(timeNanos, src, dst, skippingBytes, skipReason);
+        resyncBytes += skippingBytes;
+        skippingBytes = 0;
+        skipping = false;
     }
 
     @Override
     public void end(EndReason reason, long timeNanos) {
+        reportSkipped(timeNanos);
         if (pendingTotal == 0) return;
         byte[] raw = Arrays.copyOf(pending, pendingLen);
         long total = pendingTotal;

@@ -199,7 +199,8 @@ public final class PickleStreamDecoder implements StreamHandler {
                     + prefixFill + " bytes]", UNTERMINATED, "the connection closed after " + what
                     + ": carbon never unpickles it"));
         }
-        if (skippingAfterGap && skipped > 0) sink.gap(timeNanos, src, dst, skipped);
+        if (skipped > 0) sink.skipped(timeNanos, src, dst, skipped, skippingAfterGap
+                ? "pickle frames after a gap cannot be found again" : "pickle bytes that could not be framed");
         frameLength = -1;
         frameFill = 0;
         prefixFill = 0;

@@ -26,7 +26,9 @@ class PlaintextStreamDecoderTest {
     static final class Sink implements RecordSink {
         final List<MetricRecord> records = new ArrayList<>();
         final List<Long> gaps = new ArrayList<>();
+        final List<Long> skipped = new ArrayList<>();
         @Override public void metric(MetricRecord r) { records.add(r); }
+        @Override public void skipped(long t, Endpoint s, Endpoint d, long bytes, String why) { skipped.add(bytes); }
         @Override public void gap(long t, Endpoint s, Endpoint d, long bytes) { gaps.add(bytes); }
         List<String> raws() { List<String> l = new ArrayList<>(); for (MetricRecord r : records) l.add(r.raw()); return l; }
         List<String> codes(int i) { List<String> l = new ArrayList<>(); for (Problem p : records.get(i).problems()) l.add(p.code()); return l; }
@@ -76,6 +78,7 @@ class PlaintextStreamDecoderTest {
         d.data(x, 3, x.length - 3, NOW);
         assertEquals(List.of("a.b 1 1700000000"), sink.raws());
         assertEquals(8, d.resyncBytes());
+        assertEquals(List.of(8L), sink.skipped, "the skipped start is reported, not lost silently");
     }
 
     @Test
@@ -91,6 +94,7 @@ class PlaintextStreamDecoderTest {
         assertEquals(1, d.gapPartialLines());
         assertEquals(8, d.gapPartialBytes());
         assertEquals(14, d.resyncBytes());
+        assertEquals(List.of(8L, 14L), sink.skipped, "both halves of the cut line are accounted for");
         for (MetricRecord r : sink.records) assertEquals(Verdict.OK, r.verdict());
     }
 
