@@ -22,8 +22,8 @@ import io.metricsniff.verdict.Judge;
  * <li>a length over {@link #MAX_FRAME_LENGTH}: carbon closes the connection; one malformed record
  *     ({@code pickle-frame-too-large});
  * <li>a datapoint that makes carbon close the connection (profile or uncaught Python error);
- * <li>midstream (no SYN seen): frame boundaries cannot be found; one malformed record
- *     ({@code pickle-midstream}) says so when the first bytes arrive;
+ * <li>midstream (no SYN seen): frame boundaries cannot be found; the direction's bytes are
+ *     reported as skipped when it ends (not as a malformed record: nothing malformed was seen);
  * <li>a gap: forwarded to the sink; the frame in progress is lost without a record (the contract:
  *     records touching a gap are not malformed) and, as length prefixes cannot be resynchronised,
  *     the bytes skipped after it are reported as a second gap when the stream ends.
@@ -40,7 +40,6 @@ public final class PickleStreamDecoder implements StreamHandler {
     static final int PREVIEW_BYTES = 16;
 
     public static final String FRAME_TOO_LARGE = "pickle-frame-too-large";
-    public static final String MIDSTREAM = "pickle-midstream";
     public static final String UNTERMINATED = "pickle-unterminated";
 
     private final Endpoint src;
@@ -67,10 +66,10 @@ public final class PickleStreamDecoder implements StreamHandler {
         this.judge = judge;
         this.sink = sink;
         this.skipping = midstream;
-        this.midstreamPending = midstream;
+        this.midstream = midstream;
     }
 
-    private boolean midstreamPending;
+    private final boolean midstream;
 
     /** Bytes of this direction not decoded (after a close, a gap, or from midstream). */
     public long skippedBytes() { return skipped; }
@@ -81,12 +80,6 @@ public final class PickleStreamDecoder implements StreamHandler {
     @Override
     public void data(byte[] buf, int off, int len, long timeNanos) {
         this.timeNanos = timeNanos;
-        if (midstreamPending) {
-            midstreamPending = false;
-            emit(frameRecord("[pickle stream joined midstream]", MIDSTREAM,
-                    "the capture began inside this connection: pickle frame boundaries cannot be found"
-                            + " without its start, so this direction is not decoded"));
-        }
         if (skipping) {
             skipped += len;
             return;
@@ -199,8 +192,9 @@ public final class PickleStreamDecoder implements StreamHandler {
                     + prefixFill + " bytes]", UNTERMINATED, "the connection closed after " + what
                     + ": carbon never unpickles it"));
         }
-        if (skipped > 0) sink.skipped(timeNanos, src, dst, skipped, skippingAfterGap
-                ? "pickle frames after a gap cannot be found again" : "pickle bytes that could not be framed");
+        if (skipped > 0) sink.skipped(timeNanos, src, dst, skipped, midstream
+                ? "the capture began inside this pickle connection: frame boundaries cannot be found without its start"
+                : skippingAfterGap ? "pickle frames after a gap cannot be found again" : "pickle bytes after the receiver closed the connection");
         frameLength = -1;
         frameFill = 0;
         prefixFill = 0;
