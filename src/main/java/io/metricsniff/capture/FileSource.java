@@ -41,12 +41,7 @@ public final class FileSource implements PacketSource {
         } catch (LinkageError e) {
             throw Libpcap.missing(e);
         }
-        try {
-            Libpcap.applyFilter(handle, bpfFilter);
-        } catch (CaptureException e) {
-            handle.close();
-            throw e;
-        }
+        Libpcap.applyFilterOrClose(handle, bpfFilter);
         return new FileSource(handle, name);
     }
 

@@ -22,8 +22,17 @@ final class Libpcap {
         return new CaptureException(MISSING, e);
     }
 
-    /** Compiles and installs the filter; blank means capture everything. */
-    static void applyFilter(PcapHandle handle, String filter) throws CaptureException {
+    /** Compiles and installs the filter (blank: capture everything); closes the handle when that fails. */
+    static void applyFilterOrClose(PcapHandle handle, String filter) throws CaptureException {
+        try {
+            applyFilter(handle, filter);
+        } catch (CaptureException e) {
+            handle.close();
+            throw e;
+        }
+    }
+
+    private static void applyFilter(PcapHandle handle, String filter) throws CaptureException {
         if (filter == null || filter.isBlank()) return;
         BpfProgram program;
         try {

@@ -62,12 +62,7 @@ public final class LiveSource implements PacketSource {
         } catch (LinkageError e) {
             throw Libpcap.missing(e);
         }
-        try {
-            Libpcap.applyFilter(handle, bpfFilter);
-        } catch (CaptureException e) {
-            handle.close();
-            throw e;
-        }
+        Libpcap.applyFilterOrClose(handle, bpfFilter);
         return new LiveSource(handle, device, bpfFilter);
     }
 
