@@ -1,5 +1,8 @@
 package io.metricsniff.analysis;
 
+import io.metricsniff.output.Json;
+import io.metricsniff.output.TerminalEscaper;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -48,21 +51,21 @@ public record Advice(Kind kind, long pathCount, String pathPrefix, List<String> 
 
     /** The paths as people say it: "41 paths under collectd.", or the single path. */
     public String pathsText() {
-        if (pathCount == 1 && !samplePaths.isEmpty()) return Text.printable(samplePaths.get(0));
+        if (pathCount == 1 && !samplePaths.isEmpty()) return TerminalEscaper.escape(samplePaths.get(0));
         String s = pathCount + " paths";
-        if (!pathPrefix.isEmpty()) s += " under " + Text.printable(pathPrefix) + ".";
-        if (!samplePaths.isEmpty()) s += " (e.g. " + Text.printable(samplePaths.get(0)) + ")";
+        if (!pathPrefix.isEmpty()) s += " under " + TerminalEscaper.escape(pathPrefix) + ".";
+        if (!samplePaths.isEmpty()) s += " (e.g. " + TerminalEscaper.escape(samplePaths.get(0)) + ")";
         return s;
     }
 
     /** Several lines, no trailing newline, terminal-safe. */
     public String toText() {
         StringBuilder b = new StringBuilder();
-        b.append(kind.warning() ? "WARNING " : "note ").append(pathsText()).append(": ").append(Text.printable(headline));
-        b.append("\n  schema [").append(Text.printable(schemaName)).append("] retentions ").append(Text.printable(retentions));
+        b.append(kind.warning() ? "WARNING " : "note ").append(pathsText()).append(": ").append(TerminalEscaper.escape(headline));
+        b.append("\n  schema [").append(TerminalEscaper.escape(schemaName)).append("] retentions ").append(TerminalEscaper.escape(retentions));
         if (kind != Kind.TOO_OLD) {
-            b.append("; aggregation [").append(Text.printable(aggregationName)).append("] xFilesFactor ")
-             .append(num(xFilesFactor)).append(' ').append(Text.printable(aggregationMethod));
+            b.append("; aggregation [").append(TerminalEscaper.escape(aggregationName)).append("] xFilesFactor ")
+             .append(num(xFilesFactor)).append(' ').append(TerminalEscaper.escape(aggregationMethod));
             b.append("\n  interval ").append(num(intervalSeconds)).append("s into ")
              .append(Retention.format(finestPrecision)).append(" slots: ").append(pct(finestFilled)).append(" of slots filled");
             if (rollupPrecision > 0) {
@@ -79,15 +82,15 @@ public record Advice(Kind kind, long pathCount, String pathPrefix, List<String> 
         if (fixRetentions != null || fixXFilesFactor != null) {
             b.append("\n  fix:");
             if (fixRetentions != null) {
-                b.append(" retentions = ").append(fixRetentions).append(" in [").append(Text.printable(schemaName)).append(']');
+                b.append(" retentions = ").append(fixRetentions).append(" in [").append(TerminalEscaper.escape(schemaName)).append(']');
             }
             if (fixXFilesFactor != null) {
                 b.append(fixRetentions != null ? ", or" : "").append(" xFilesFactor = ").append(num(fixXFilesFactor))
-                 .append(" in [").append(Text.printable(aggregationName)).append(']');
+                 .append(" in [").append(TerminalEscaper.escape(aggregationName)).append(']');
             }
             b.append(" (new files only; for existing files:)");
         }
-        for (String c : commands) b.append("\n    ").append(Text.printable(c));
+        for (String c : commands) b.append("\n    ").append(TerminalEscaper.escape(c));
         return b.toString();
     }
 
@@ -97,14 +100,15 @@ public record Advice(Kind kind, long pathCount, String pathPrefix, List<String> 
         b.append("{\"kind\":\"").append(kind.json()).append('"')
          .append(",\"severity\":\"").append(severity()).append('"')
          .append(",\"paths\":").append(pathCount)
-         .append(",\"path_prefix\":").append(Text.json(pathPrefix))
-         .append(",\"sample_paths\":[");
-        for (int i = 0; i < samplePaths.size(); i++) b.append(i == 0 ? "" : ",").append(Text.json(samplePaths.get(i)));
-        b.append("],\"schema\":").append(Text.json(schemaName))
-         .append(",\"retentions\":").append(Text.json(retentions))
-         .append(",\"aggregation\":").append(Text.json(aggregationName))
+         .append(",\"path_prefix\":");
+        Json.string(b, pathPrefix).append(",\"sample_paths\":");
+        Json.value(b, samplePaths).append(",\"schema\":");
+        Json.string(b, schemaName).append(",\"retentions\":");
+        Json.string(b, retentions).append(",\"aggregation\":");
+        Json.string(b, aggregationName)
          .append(",\"xfilesfactor\":").append(jnum(xFilesFactor))
-         .append(",\"aggregation_method\":").append(Text.json(aggregationMethod))
+         .append(",\"aggregation_method\":");
+        Json.string(b, aggregationMethod)
          .append(",\"interval_seconds\":").append(jnum(intervalSeconds))
          .append(",\"finest_precision_seconds\":").append(finestPrecision)
          .append(",\"finest_filled\":").append(jnum(finestFilled))
@@ -113,11 +117,12 @@ public record Advice(Kind kind, long pathCount, String pathPrefix, List<String> 
          .append(",\"rollup_null_fraction\":").append(jnum(rollupNullFraction))
          .append(",\"max_lag_seconds\":").append(jnum(maxLagSeconds))
          .append(",\"max_retention_seconds\":").append(maxRetentionSeconds)
-         .append(",\"fix_retentions\":").append(Text.json(fixRetentions))
+         .append(",\"fix_retentions\":");
+        Json.value(b, fixRetentions) // null when there is no fix
          .append(",\"fix_xfilesfactor\":").append(fixXFilesFactor == null ? "null" : jnum(fixXFilesFactor))
-         .append(",\"commands\":[");
-        for (int i = 0; i < commands.size(); i++) b.append(i == 0 ? "" : ",").append(Text.json(commands.get(i)));
-        b.append("],\"message\":").append(Text.json(headline)).append('}');
+         .append(",\"commands\":");
+        Json.value(b, commands).append(",\"message\":");
+        Json.string(b, headline).append('}');
         return b.toString();
     }
 

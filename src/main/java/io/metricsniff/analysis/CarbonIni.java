@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads a carbon config file the way carbon's OrderedConfigParser does: Python's configparser
@@ -27,7 +28,29 @@ final class CarbonIni {
     private static final int MAX_INTERPOLATION_DEPTH = 10;
 
     /** One section in file order with its options (defaults merged in, interpolated lazily). */
-    record Section(String name, int line, Map<String, String> options) { }
+    record Section(String name, int line, Map<String, String> options) {
+        /** A one-line error about this section, for what makes carbon exit. */
+        IllegalArgumentException error(String file, String what) {
+            return new IllegalArgumentException(file + ": " + what + " in section [" + name + "]");
+        }
+
+        /**
+         * The {@code pattern} option compiled as carbon's re.compile does. Null, with a note, when
+         * the section has none (carbon skips it); a regex carbon cannot compile makes it exit: thrown.
+         */
+        Pattern patternRegex(String file, List<String> notes) {
+            String pattern = options.get("pattern");
+            if (pattern == null || pattern.isEmpty()) {
+                notes.add("[" + name + "] has no 'pattern': carbon skips it");
+                return null;
+            }
+            try {
+                return PythonRegex.compile(pattern);
+            } catch (IllegalArgumentException e) {
+                throw error(file, e.getMessage());
+            }
+        }
+    }
 
     private final String fileName;
     private final Map<String, String> defaults = new LinkedHashMap<>();

@@ -1,6 +1,8 @@
 package io.metricsniff.analysis;
 
 import io.metricsniff.decode.Endpoint;
+import io.metricsniff.output.Json;
+import io.metricsniff.output.TerminalEscaper;
 
 import java.time.Instant;
 import java.util.List;
@@ -34,7 +36,7 @@ public record ExpectResult(String glob, long matches, long ok, long malformed, l
     /** One line for the text summary, e.g. {@code MET lab.*.cpu: 120 matches, 120 ok, ...}. */
     public String toText() {
         StringBuilder b = new StringBuilder();
-        b.append(met() ? "ok   " : "FAIL ").append(Text.printable(glob)).append(": ").append(Text.printable(reason));
+        b.append(met() ? "ok   " : "FAIL ").append(TerminalEscaper.escape(glob)).append(": ").append(TerminalEscaper.escape(reason));
         if (matches > 0) {
             b.append(" [").append(matches).append(" matches, ").append(ok).append(" ok");
             if (malformed > 0) b.append(", ").append(malformed).append(" malformed");
@@ -57,7 +59,8 @@ public record ExpectResult(String glob, long matches, long ok, long malformed, l
     /** A JSON object (no trailing newline) for the summary, keys in snake_case like the contract. */
     public String toJson() {
         StringBuilder b = new StringBuilder(256);
-        b.append("{\"glob\":").append(Text.json(glob))
+        b.append("{\"glob\":");
+        Json.string(b, glob)
          .append(",\"status\":\"").append(status.json()).append('"')
          .append(",\"met\":").append(met())
          .append(",\"matches\":").append(matches)
@@ -74,7 +77,8 @@ public record ExpectResult(String glob, long matches, long ok, long malformed, l
             b.append(i == 0 ? "" : ",").append('"').append(senders.get(i)).append('"');
         }
         b.append("],\"senders_overflow\":").append(sendersOverflow)
-         .append(",\"reason\":").append(Text.json(reason)).append('}');
+         .append(",\"reason\":");
+        Json.string(b, reason).append('}');
         return b.toString();
     }
 }

@@ -86,6 +86,19 @@ public final class GraphiteGlob {
 
     /** Whether the whole metric path matches. */
     public boolean matches(String path) {
+        return match(path, false);
+    }
+
+    /**
+     * Whether the glob matches the path's leading nodes, as a filter does: {@code lab.*} matches
+     * everything under {@code lab}, {@code lab.*.ok} also {@code lab.mix.ok.int}. Nodes still match
+     * whole: {@code la} is not a prefix of {@code lab.mix}.
+     */
+    public boolean matchesPrefixOf(String path) {
+        return match(path, true);
+    }
+
+    private boolean match(String path, boolean prefix) {
         if (path == null) return false;
         if (!hasGlobstar) {
             int pos = 0;
@@ -97,32 +110,32 @@ public final class GraphiteGlob {
                 if (!matchNode(nodes[i], path, pos, end)) return false;
                 pos = end + 1;
             }
-            return pos == n + 1;                          // and no nodes left over
+            return prefix || pos == n + 1;                // and no nodes left over, unless a prefix
         }
-        return matchFrom(0, path, 0);
+        return matchFrom(0, path, 0, prefix);
     }
 
     // Node-by-node with backtracking over '**' (rare; depth bounded by the glob's node count).
-    private boolean matchFrom(int ni, String path, int pos) {
+    private boolean matchFrom(int ni, String path, int pos, boolean prefix) {
         int n = path.length();
-        if (ni == nodes.length) return pos == n + 1;
+        if (ni == nodes.length) return prefix || pos == n + 1;
         if (pos > n) return false;
         if (nodes[ni] == null) {
             boolean last = ni == nodes.length - 1;
             if (last) return true;                        // '**' at the end: one or more nodes (pos <= n)
             // zero nodes, then every later node boundary
-            if (matchFrom(ni + 1, path, pos)) return true;
+            if (matchFrom(ni + 1, path, pos, prefix)) return true;
             int p = pos;
             while (true) {
                 int end = path.indexOf('.', p);
                 if (end < 0) return false;
-                if (matchFrom(ni + 1, path, end + 1)) return true;
+                if (matchFrom(ni + 1, path, end + 1, prefix)) return true;
                 p = end + 1;
             }
         }
         int end = path.indexOf('.', pos);
         if (end < 0) end = n;
-        return matchNode(nodes[ni], path, pos, end) && matchFrom(ni + 1, path, end + 1);
+        return matchNode(nodes[ni], path, pos, end) && matchFrom(ni + 1, path, end + 1, prefix);
     }
 
     private static boolean matchNode(Alt[] alts, String s, int from, int to) {

@@ -57,7 +57,6 @@ public final class StorageAggregation {
         List<String> notes = new ArrayList<>();
         for (CarbonIni.Section s : ini.sections()) {
             Map<String, String> o = s.options();
-            String pattern = o.get("pattern");
             String xffText = o.get("xfilesfactor");
             String method = o.get("aggregationmethod");
             double xff = WHISPER_DEFAULT_XFF;
@@ -77,17 +76,9 @@ public final class StorageAggregation {
                 throw new IllegalArgumentException(file + ": aggregationMethod '" + method + "' in section ["
                         + s.name() + "] is not one of " + String.join(", ", new java.util.TreeSet<>(METHODS)));
             }
-            if (pattern == null || pattern.isEmpty()) {
-                notes.add("[" + s.name() + "] has no 'pattern': carbon skips it");
-                continue;
-            }
-            Pattern regex;
-            try {
-                regex = PythonRegex.compile(pattern);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(file + ": " + e.getMessage() + " in section [" + s.name() + "]");
-            }
-            list.add(new Rule(s.name(), pattern, regex, xff, method == null ? WHISPER_DEFAULT_METHOD : method,
+            Pattern regex = s.patternRegex(file, notes);
+            if (regex == null) continue;
+            list.add(new Rule(s.name(), o.get("pattern"), regex, xff, method == null ? WHISPER_DEFAULT_METHOD : method,
                     xffText != null, method != null));
         }
         list.add(CARBON_DEFAULT);

@@ -53,25 +53,16 @@ public final class StorageSchemas {
         List<String> notes = new ArrayList<>();
         for (CarbonIni.Section s : ini.sections()) {
             Map<String, String> o = s.options();
-            String pattern = o.get("pattern");
             String retentions = o.get("retentions");
             if (retentions == null) { notes.add("[" + s.name() + "] has no 'retentions': carbon skips it"); continue; }
             List<Retention.Archive> archives;
             try {
                 archives = Retention.parse(retentions);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(file + ": " + e.getMessage() + " in section [" + s.name() + "]");
+                throw s.error(file, e.getMessage());
             }
-            if (pattern == null || pattern.isEmpty()) {
-                notes.add("[" + s.name() + "] has no 'pattern': carbon skips it");
-                continue;
-            }
-            Pattern regex;
-            try {
-                regex = PythonRegex.compile(pattern);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(file + ": " + e.getMessage() + " in section [" + s.name() + "]");
-            }
+            Pattern regex = s.patternRegex(file, notes);
+            if (regex == null) continue;
             List<Retention.Archive> sorted;
             try {
                 sorted = Retention.validate(archives);
@@ -79,7 +70,7 @@ public final class StorageSchemas {
                 notes.add("[" + s.name() + "] retentions " + retentions + " rejected by whisper, carbon skips it: " + e.getMessage());
                 continue;
             }
-            list.add(new Schema(s.name(), pattern, regex, retentions, sorted));
+            list.add(new Schema(s.name(), o.get("pattern"), regex, retentions, sorted));
         }
         list.add(CARBON_DEFAULT);
         return new StorageSchemas(file, List.copyOf(list), List.copyOf(notes));

@@ -3,7 +3,6 @@ package io.metricsniff.capture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalLong;
-import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNativeException;
 import org.pcap4j.core.Pcaps;
@@ -42,12 +41,7 @@ public final class FileSource implements PacketSource {
         } catch (LinkageError e) {
             throw Libpcap.missing(e);
         }
-        try {
-            Libpcap.applyFilter(handle, bpfFilter);
-        } catch (CaptureException e) {
-            handle.close();
-            throw e;
-        }
+        Libpcap.applyFilterOrClose(handle, bpfFilter);
         return new FileSource(handle, name);
     }
 
@@ -84,18 +78,8 @@ public final class FileSource implements PacketSource {
 
     @Override public void run(PacketSink sink) throws CaptureException {
         if (stopRequested) return;
-        Libpcap.SinkListener listener = new Libpcap.SinkListener(handle, sink);
-        try {
-            handle.loop(-1, listener);
-        } catch (InterruptedException e) {
-            // breakLoop(): stop() was called, or the sink failed (rethrown below)
-        } catch (PcapNativeException e) {
-            Libpcap.rethrow(listener.failure);
-            throw new CaptureException(name + ": " + truncationMessage(Libpcap.reason(e)), e);
-        } catch (NotOpenException e) {
-            // closed from another thread: nothing more to read
-        }
-        Libpcap.rethrow(listener.failure);
+        PcapNativeException e = Libpcap.loop(handle, sink);
+        if (e != null) throw new CaptureException(name + ": " + truncationMessage(Libpcap.reason(e)), e);
     }
 
     /** libpcap says "truncated dump file; tried to read 16 header bytes, only got 5". */
@@ -106,11 +90,7 @@ public final class FileSource implements PacketSource {
 
     @Override public void stop() {
         stopRequested = true;
-        try {
-            handle.breakLoop();
-        } catch (NotOpenException ignored) {
-            // already closed: run() has ended or will not start
-        }
+        Libpcap.breakLoop(handle);
     }
 
     @Override public OptionalLong kernelDrops() { return OptionalLong.empty(); }

@@ -7,7 +7,7 @@ import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNativeException;
 import org.pcap4j.core.RawPacketListener;
 
-/** What FileSource and LiveSource share: filters, one-line error text, the per-packet hand-off. */
+/** What FileSource and LiveSource share: filters, one-line error text, the read loop and its per-packet hand-off. */
 final class Libpcap {
     static final String MISSING =
             "libpcap is not installed or cannot be loaded: install it with 'apt-get install libpcap0.8'";
@@ -22,8 +22,17 @@ final class Libpcap {
         return new CaptureException(MISSING, e);
     }
 
-    /** Compiles and installs the filter; blank means capture everything. */
-    static void applyFilter(PcapHandle handle, String filter) throws CaptureException {
+    /** Compiles and installs the filter (blank: capture everything); closes the handle when that fails. */
+    static void applyFilterOrClose(PcapHandle handle, String filter) throws CaptureException {
+        try {
+            applyFilter(handle, filter);
+        } catch (CaptureException e) {
+            handle.close();
+            throw e;
+        }
+    }
+
+    private static void applyFilter(PcapHandle handle, String filter) throws CaptureException {
         if (filter == null || filter.isBlank()) return;
         BpfProgram program;
         try {
@@ -60,8 +69,38 @@ final class Libpcap {
         return s.replace('\n', ' ').replace('\r', ' ');
     }
 
+    /**
+     * Hands every packet to {@code sink} until the input ends, {@link #breakLoop} or a close from
+     * another thread. A failure the sink raised is rethrown; a libpcap read error is returned (null
+     * when there was none) for the caller to put in its own words.
+     */
+    static PcapNativeException loop(PcapHandle handle, PacketSink sink) {
+        SinkListener listener = new SinkListener(handle, sink);
+        try {
+            handle.loop(-1, listener);
+        } catch (InterruptedException e) {
+            // breakLoop(): a stop, or the sink failed (rethrown below)
+        } catch (PcapNativeException e) {
+            rethrow(listener.failure);
+            return e;
+        } catch (NotOpenException e) {
+            // closed from another thread: nothing more to read
+        }
+        rethrow(listener.failure);
+        return null;
+    }
+
+    /** Ends a running {@link #loop}; nothing to do when the handle is closed already. */
+    static void breakLoop(PcapHandle handle) {
+        try {
+            handle.breakLoop();
+        } catch (NotOpenException ignored) {
+            // closed: the loop has ended or will not start
+        }
+    }
+
     /** Rethrows a failure the sink raised inside the loop (pcap4j would otherwise log and drop it). */
-    static void rethrow(Throwable t) {
+    private static void rethrow(Throwable t) {
         if (t instanceof RuntimeException r) throw r;
         if (t instanceof Error e) throw e;
         if (t != null) throw new IllegalStateException(t);
@@ -71,7 +110,7 @@ final class Libpcap {
      * pcap4j's raw listener: reads the timestamp and original length pcap4j stored for this packet
      * and hands the bytes to the sink. Nothing else happens per packet.
      */
-    static final class SinkListener implements RawPacketListener {
+    private static final class SinkListener implements RawPacketListener {
         private final PcapHandle handle;
         private final PacketSink sink;
         /** Set when the sink threw; pcap4j swallows exceptions thrown by listeners. */
@@ -91,11 +130,7 @@ final class Libpcap {
                 sink.packet(nanos, data, data.length, handle.getOriginalLength());
             } catch (RuntimeException | Error e) {
                 failure = e;
-                try {
-                    handle.breakLoop();
-                } catch (NotOpenException ignored) {
-                    // closed already: the loop ends by itself
-                }
+                breakLoop(handle);
             }
         }
     }

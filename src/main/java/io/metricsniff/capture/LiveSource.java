@@ -62,12 +62,7 @@ public final class LiveSource implements PacketSource {
         } catch (LinkageError e) {
             throw Libpcap.missing(e);
         }
-        try {
-            Libpcap.applyFilter(handle, bpfFilter);
-        } catch (CaptureException e) {
-            handle.close();
-            throw e;
-        }
+        Libpcap.applyFilterOrClose(handle, bpfFilter);
         return new LiveSource(handle, device, bpfFilter);
     }
 
@@ -161,30 +156,17 @@ public final class LiveSource implements PacketSource {
 
     @Override public void run(PacketSink sink) throws CaptureException {
         if (stopRequested) return;
-        Libpcap.SinkListener listener = new Libpcap.SinkListener(handle, sink);
-        try {
-            handle.loop(-1, listener);
-        } catch (InterruptedException e) {
-            // breakLoop(): stop() was called, or the sink failed (rethrown below)
-        } catch (PcapNativeException e) {
-            Libpcap.rethrow(listener.failure);
-            if (stopRequested) return;
-            // For example "The interface went down" or "The interface disappeared".
+        PcapNativeException e = Libpcap.loop(handle, sink);
+        // For example "The interface went down" or "The interface disappeared".
+        if (e != null && !stopRequested) {
             throw new CaptureException("capture on '" + Libpcap.oneLine(device) + "' stopped: "
                     + Libpcap.reason(e), e);
-        } catch (NotOpenException e) {
-            // closed from another thread
         }
-        Libpcap.rethrow(listener.failure);
     }
 
     @Override public void stop() {
         stopRequested = true;
-        try {
-            handle.breakLoop();
-        } catch (NotOpenException ignored) {
-            // already closed
-        }
+        Libpcap.breakLoop(handle);
     }
 
     /**

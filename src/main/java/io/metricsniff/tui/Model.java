@@ -98,7 +98,7 @@ final class Model {
     }
 
     private List<Screen.Row> rows(List<PathStats.Snapshot> snaps, ViewState vs, boolean finished, double span) {
-        PathGlob glob = vs.filter;
+        ViewState.Filter glob = vs.filter;
         List<Screen.Row> out = new ArrayList<>();
         Map<String, Group> groups = vs.depth > 0 ? new HashMap<>() : null;
         for (PathStats.Snapshot s : snaps) {

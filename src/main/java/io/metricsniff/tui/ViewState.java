@@ -1,5 +1,7 @@
 package io.metricsniff.tui;
 
+import io.metricsniff.analysis.GraphiteGlob;
+
 /**
  * What the person has chosen to see: sort, filter, prefix depth, focus, scroll positions, detail
  * and help. Owned by the UI thread; keys change it, {@link Screen} reads it and clamps positions.
@@ -14,6 +16,30 @@ final class ViewState {
 
     enum Pane { TABLE, PROBLEMS }
 
+    /**
+     * The table filter: the text as typed and its Graphite glob, matched against a path's leading
+     * nodes ({@link GraphiteGlob#matchesPrefixOf}), so {@code lab.*} shows everything under
+     * {@code lab}. Blank text shows everything; whatever a person types is a valid filter, and a
+     * glob GraphiteGlob refuses (too long, too many brace alternatives) simply matches nothing.
+     */
+    record Filter(String text, GraphiteGlob glob) {
+        static final Filter ALL = new Filter("", null);
+
+        static Filter of(String text) {
+            String t = text == null ? "" : text.strip();
+            if (t.isEmpty()) return ALL;
+            try {
+                return new Filter(t, GraphiteGlob.compile(t));
+            } catch (IllegalArgumentException tooBig) {
+                return new Filter(t, null);
+            }
+        }
+
+        boolean matchesAll() { return text.isEmpty(); }
+
+        boolean matches(String path) { return glob != null ? glob.matchesPrefixOf(path) : matchesAll(); }
+    }
+
     enum Action { NONE, REDRAW, QUIT }
 
     /** Deepest prefix grouping offered by {@code c}; deeper than this, full paths read as well. */
@@ -22,10 +48,10 @@ final class ViewState {
     static final int MAX_FILTER = 200;
 
     Sort sort = Sort.RATE;
-    PathGlob filter = PathGlob.compile("");
+    Filter filter = Filter.ALL;
     boolean editingFilter;
     StringBuilder filterEdit = new StringBuilder();
-    private PathGlob filterBeforeEdit;
+    private Filter filterBeforeEdit;
     /** 0 shows full paths; n groups rows by their first n nodes. */
     int depth;
     Pane focus = Pane.TABLE;
@@ -69,7 +95,7 @@ final class ViewState {
                 focus = focus == Pane.TABLE ? Pane.PROBLEMS : Pane.TABLE;
                 return Action.REDRAW;
             case ESC:
-                if (!filter.matchesAll()) { filter = PathGlob.compile(""); return Action.REDRAW; }
+                if (!filter.matchesAll()) { filter = Filter.ALL; return Action.REDRAW; }
                 return Action.NONE;
             case ENTER: return enter(frame);
             case LEFT: return up();
@@ -111,7 +137,7 @@ final class ViewState {
         if (focus != Pane.TABLE || frame.rows().isEmpty()) return Action.NONE;
         Screen.Row row = frame.rows().get(clamp(selected, frame.rows().size()));
         if (row.group()) {
-            filter = PathGlob.compile(row.key());
+            filter = Filter.of(row.key());
             depth = Math.min(MAX_DEPTH, depth + 1);
             selected = 0;
             selectedKey = null;
@@ -127,7 +153,7 @@ final class ViewState {
         String f = filter.text();
         if (f.isEmpty()) return Action.NONE;
         int dot = f.lastIndexOf('.');
-        filter = PathGlob.compile(dot < 0 ? "" : f.substring(0, dot));
+        filter = Filter.of(dot < 0 ? "" : f.substring(0, dot));
         if (depth > 1) depth--;
         return Action.REDRAW;
     }
@@ -166,7 +192,7 @@ final class ViewState {
             default:
                 return Action.NONE;
         }
-        filter = PathGlob.compile(filterEdit.toString()); // live: rows narrow as you type
+        filter = Filter.of(filterEdit.toString()); // live: rows narrow as you type
         selected = 0;
         selectedKey = null;
         return Action.REDRAW;

@@ -77,6 +77,47 @@ class GraphiteGlobTest {
         }
     }
 
+    // glob, path, expected for matchesPrefixOf: the glob matches the path's leading nodes (the TUI filter)
+    static final Object[][] PREFIX_TABLE = {
+        {"lab", "lab.mix.ok", true},
+        {"lab.*", "lab.mix.ok", true},
+        {"lab.mix.ok", "lab.mix.ok", true},
+        {"la", "lab.mix", false},                 // whole nodes, not characters
+        {"lab.mix.ok.int", "lab.mix.ok", false},  // the glob is deeper than the path
+        {"mix", "lab.mix.ok", false},             // nodes, not substrings
+        {"*.mix", "lab.mix.ok", true},
+        {"l*b.m?x", "lab.mix", true},
+        {"*", "anything.at.all", true},
+        {"l*x", "lab.mix", false},                // * does not cross a dot
+        {"*b*", "abc", true},
+        {"a?", "a", false},
+        {"host[0-9]", "host7.cpu", true},
+        {"host[0-9]", "hostx.cpu", false},
+        {"host[!0-9]", "hostx.cpu", true},
+        {"{cpu,mem}.idle", "mem.idle.x", true},
+        {"{cpu,mem}.idle", "disk.idle", false},
+        {"a{b,c}d{e,f}", "acdf", true},
+        {"x{}y", "xy", true},
+        {"a[b", "a[b.c", true},                   // broken syntax is literal
+        {"a{b", "a{b", true},
+        {"a{b", "ab", false},
+        {"a.**.z", "a.b.z.q", true},
+        {"a.**.z", "a.b.y.q", false},
+        {"a.**", "a", false},
+    };
+
+    @Test
+    void prefixTable() {
+        for (Object[] row : PREFIX_TABLE) {
+            GraphiteGlob g = GraphiteGlob.compile((String) row[0]);
+            assertEquals(row[2], g.matchesPrefixOf((String) row[1]), row[0] + " prefix of " + row[1]);
+        }
+        for (Object[] row : TABLE) {              // a full match is always a prefix match
+            GraphiteGlob g = GraphiteGlob.compile((String) row[0]);
+            if ((Boolean) row[2]) assertTrue(g.matchesPrefixOf((String) row[1]), row[0] + " prefix of " + row[1]);
+        }
+    }
+
     @Test
     void badGlobsAreOneLineErrors() {
         assertThrows(IllegalArgumentException.class, () -> GraphiteGlob.compile(""));

@@ -1,6 +1,7 @@
 package io.metricsniff.e2e;
 
 import io.metricsniff.cli.Main;
+import io.metricsniff.testutil.JsonReader;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -59,7 +60,7 @@ final class CliRun {
         a.addAll(List.of(more));
         CliRun r = run(a.toArray(new String[0]));
         for (String line : r.out.split("\n")) {
-            if (!line.isEmpty()) r.lines.add(Json.object(line));
+            if (!line.isEmpty()) r.lines.add(JsonReader.object(line));
         }
         return r;
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.metricsniff.cli.Main;
+import io.metricsniff.testutil.JsonReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,7 +28,7 @@ final class Replay {
             if (line.isBlank()) {
                 continue;
             }
-            Map<String, Object> o = Json.object(line);
+            Map<String, Object> o = JsonReader.object(line);
             lines.add(o);
             if ("metric".equals(o.get("type"))) {
                 metrics.add(new Rec(o));

@@ -112,11 +112,11 @@ class ScreenTest {
     }
 
     @Test void filterByGlob() {
-        vs.filter = PathGlob.compile("lab.b");
+        vs.filter = ViewState.Filter.of("lab.b");
         assertEquals(List.of("lab.b.x", "lab.b.y"), keys());
-        vs.filter = PathGlob.compile("*.{a,z}");
+        vs.filter = ViewState.Filter.of("*.{a,z}");
         assertEquals(List.of("lab.a", "other.z"), keys());
-        vs.filter = PathGlob.compile("nothing");
+        vs.filter = ViewState.Filter.of("nothing");
         String t = text(120, 20);
         assertTrue(t.contains("(no path matches nothing)"), t);
         assertTrue(t.contains("filter nothing"), t);

@@ -1,4 +1,4 @@
-package io.metricsniff.e2e;
+package io.metricsniff.testutil;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,18 +6,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small strict JSON reader for the tool's JSON-lines output, so the end-to-end tests check the
- * contract without a JSON library. Objects become LinkedHashMap, arrays List, numbers Double,
+ * A small strict JSON reader for the tool's JSON-lines output, so tests check the contract
+ * without a JSON library on the test classpath. Objects become LinkedHashMap, arrays List, numbers Double,
  * strings String, true/false Boolean, null null. Throws IllegalArgumentException on bad JSON.
  */
-final class Json {
+public final class JsonReader {
     private final String s;
     private int i;
 
-    private Json(String s) { this.s = s; }
+    private JsonReader(String s) { this.s = s; }
 
-    static Object parse(String text) {
-        Json j = new Json(text);
+    public static Object parse(String text) {
+        JsonReader j = new JsonReader(text);
         j.ws();
         Object v = j.value();
         j.ws();
@@ -26,7 +26,7 @@ final class Json {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> object(String line) {
+    public static Map<String, Object> object(String line) {
         Object v = parse(line);
         if (!(v instanceof Map)) throw new IllegalArgumentException("not a JSON object: " + line);
         return (Map<String, Object>) v;
@@ -91,6 +91,7 @@ final class Json {
             if (c == '"') return b.toString();
             if (c < 0x20) throw error("raw control character in string");
             if (c != '\\') { b.append(c); continue; }
+            if (i >= s.length()) throw error("unterminated escape");
             char e = s.charAt(i++);
             switch (e) {
                 case '"': b.append('"'); break;
@@ -102,6 +103,7 @@ final class Json {
                 case 'r': b.append('\r'); break;
                 case 't': b.append('\t'); break;
                 case 'u':
+                    if (i + 4 > s.length()) throw error("short \\u escape");
                     b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
                     i += 4;
                     break;
