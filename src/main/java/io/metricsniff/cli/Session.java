@@ -106,7 +106,8 @@ final class Session {
         Judge judge = new Judge(s.profile, s.lateNanos, s.futureNanos);
         Pipeline pipeline = new Pipeline(source.linkType(), new Decoders(s.protocol, judge, chain),
                 ReassemblyLimits.defaults(), tee);
-        PacketRing ring = new PacketRing(PacketRing.DEFAULT_SLOTS, PacketRing.DEFAULT_MAX_BYTES, s.live());
+        PacketRing ring = s.live() ? new PacketRing(PacketRing.DEFAULT_SLOTS, PacketRing.DEFAULT_MAX_BYTES, true)
+                : new PacketRing(PacketRing.REPLAY_SLOTS, PacketRing.DEFAULT_MAX_BYTES, false);
 
         Thread processing = new Thread(() -> process(ring, pipeline), "metricsniff-processing");
         processing.setDaemon(true);

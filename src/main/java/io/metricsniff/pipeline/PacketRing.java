@@ -14,6 +14,12 @@ import java.util.concurrent.locks.LockSupport;
 public final class PacketRing implements PacketSink {
     /** Slots: enough to ride out a GC pause at a few hundred thousand packets per second. */
     public static final int DEFAULT_SLOTS = 1 << 14;
+    /**
+     * Replay waits instead of dropping, so a shallow ring suffices; shallow also lets packets die
+     * young: a deep one kept ~24 MB of them alive across young collections, promoted them and
+     * caused a full GC every few young ones (seen with JFR on scripts/bench replay).
+     */
+    public static final int REPLAY_SLOTS = 1 << 10;
     /** Bytes held in the ring at most; keeps the heap small whatever the packet sizes. */
     public static final long DEFAULT_MAX_BYTES = 48L << 20;
     /** How long an idle side sleeps before looking again: short enough for live latency. */
