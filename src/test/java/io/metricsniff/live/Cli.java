@@ -1,5 +1,6 @@
 package io.metricsniff.live;
 
+import io.metricsniff.testutil.JsonReader;
 import io.metricsniff.cli.Main;
 
 import java.io.ByteArrayOutputStream;
@@ -75,7 +76,7 @@ public final class Cli {
         List<Map<String, Object>> l = new ArrayList<>();
         int from = 0;
         for (int nl = s.indexOf('\n'); nl >= 0; nl = s.indexOf('\n', from)) {
-            if (nl > from) l.add(Json.object(s.substring(from, nl)));
+            if (nl > from) l.add(JsonReader.object(s.substring(from, nl)));
             from = nl + 1;
         }
         return l;

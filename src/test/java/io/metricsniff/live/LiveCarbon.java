@@ -118,12 +118,12 @@ public final class LiveCarbon implements AutoCloseable {
         throw new AssertionError("carbon's whisper files kept changing for " + SETTLE_TIMEOUT_MILLIS + " ms");
     }
 
-    /** scripts/lib/whisper-dump.py over the storage: {@code path timestamp value} per point. */
+    /** scripts/lib/whisper-points.py --finest over the storage: {@code path timestamp value} per point. */
     private List<String> dump() throws Exception {
-        Process p = new ProcessBuilder(Lab.PYTHON, "scripts/lib/whisper-dump.py", dir.resolve("storage/whisper").toString())
+        Process p = new ProcessBuilder(Lab.PYTHON, "scripts/lib/whisper-points.py", dir.resolve("storage/whisper").toString(), "--finest")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) throw new AssertionError("whisper-dump.py failed");
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) throw new AssertionError("whisper-points.py failed");
         List<String> l = new ArrayList<>();
         for (String s : new String(out, StandardCharsets.UTF_8).split("\n")) if (!s.isBlank()) l.add(s);
         return l;
