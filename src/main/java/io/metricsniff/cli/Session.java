@@ -171,6 +171,10 @@ final class Session {
             return 2;
         }
         if (warning != null) err.println("metricsniff: warning: " + warning);
+        if (tally.metrics() == 0 && pipeline.decoders().unknownStreams() > 0) {
+            err.println("metricsniff: " + pipeline.decoders().unknownStreams() + " streams went to ports --protocol auto does not"
+                    + " know (first: " + pipeline.decoders().firstUnknown() + "); name one: --protocol graphite, pickle or statsd");
+        }
         if (within != null && within.fired() && s.expectations != null && !s.expectations.allMet()) {
             err.println("metricsniff: --within " + s.withinText + " elapsed before every --expect was met");
         }

@@ -22,6 +22,8 @@ public final class Decoders implements StreamHandlerFactory {
     private final RecordSink sink;
     private final DatagramHandler statsd;
     private final DatagramHandler graphiteUdp;
+    private long unknownStreams;
+    private Endpoint firstUnknown;
 
     public Decoders(Protocol choice, Judge judge, RecordSink sink) {
         this.forced = choice;
@@ -38,7 +40,12 @@ public final class Decoders implements StreamHandlerFactory {
 
     @Override public StreamHandler open(Endpoint src, Endpoint dst, boolean midstream, long timeNanos) {
         Protocol p = protocolFor(dst.port());
-        if (p == null) return null; // e.g. carbon's side of the connection: nothing to read
+        if (p == null) {
+            // carbon's side of a metric connection carries nothing to read; anything else is a
+            // stream auto could not place, which the run tells about at the end
+            if (Protocol.forPort(src.port()) == null) unknown(dst);
+            return null;
+        }
         switch (p) {
             case GRAPHITE: return new PlaintextStreamDecoder(src, dst, midstream, judge, sink);
             case PICKLE: return new PickleStreamDecoder(src, dst, midstream, judge, sink);
@@ -47,10 +54,22 @@ public final class Decoders implements StreamHandlerFactory {
     }
 
     /** The handler for a UDP datagram, or null when it is not metric traffic. */
-    public DatagramHandler forDatagram(int srcPort, int dstPort) {
-        Protocol p = protocolFor(dstPort);
+    public DatagramHandler forDatagram(Endpoint dst) {
+        Protocol p = protocolFor(dst.port());
         if (p == Protocol.STATSD) return statsd;
         if (p == Protocol.GRAPHITE) return graphiteUdp;
+        unknown(dst);
         return null;
     }
+
+    private void unknown(Endpoint dst) {
+        unknownStreams++;
+        if (firstUnknown == null) firstUnknown = dst;
+    }
+
+    /** TCP directions and UDP datagrams sent to a port that {@code --protocol auto} does not map. */
+    public long unknownStreams() { return unknownStreams; }
+
+    /** The first such destination, for the hint; null when none. */
+    public Endpoint firstUnknown() { return firstUnknown; }
 }

@@ -41,6 +41,7 @@ public final class Pipeline implements PacketSink {
 
     public Counters counters() { return counters; }
     public TcpReassembler reassembler() { return reassembler; }
+    public Decoders decoders() { return decoders; }
 
     @Override public void packet(long timeNanos, byte[] data, int capLength, int origLength) {
         counters.packets++;
@@ -66,13 +67,13 @@ public final class Pipeline implements PacketSink {
     }
 
     private void udp(long timeNanos) {
-        DatagramHandler h = decoders.forDatagram(pkt.srcPort, pkt.dstPort);
+        var dst = pkt.dst();
+        DatagramHandler h = decoders.forDatagram(dst);
         if (h == null) {
             counters.ignored++;
             return;
         }
         var src = pkt.src();
-        var dst = pkt.dst();
         if (udpFlows.size() < MAX_UDP_FLOWS_TRACKED && udpFlows.add(src + ">" + dst)) counters.udpFlows++;
         h.datagram(src, dst, pkt.buf, pkt.payloadOffset, pkt.payloadLength, pkt.payloadMissing, timeNanos);
     }

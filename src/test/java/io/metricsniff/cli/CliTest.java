@@ -96,6 +96,23 @@ class CliTest {
         }
     }
 
+    @Test void autoTellsWhenTrafficWentToAPortItDoesNotKnow() throws Exception {
+        Path p = dir.resolve("port9999.pcap");
+        byte[] a = io.metricsniff.testutil.Frames.LOCALHOST;
+        try (io.metricsniff.output.PcapWriter w = io.metricsniff.output.PcapWriter.create(p, 1, 65535)) {
+            w.write(1_700_000_000_000_000_000L, io.metricsniff.testutil.Frames.tcp4(a, 40000, a, 9999, 1, 0, 0x02, new byte[0]));
+            w.write(1_700_000_000_000_001_000L, io.metricsniff.testutil.Frames.tcp4(a, 40000, a, 9999, 2, 1, 0x18,
+                    io.metricsniff.testutil.Frames.ascii("a.b 1 1700000000\n")));
+        }
+        Result auto = run("-I", p.toString(), "--format", "json", "port", "9999");
+        assertEquals(0, auto.code());
+        assertTrue(auto.out().contains("\"metrics\":0,"), auto.out());
+        assertTrue(auto.err().contains("127.0.0.1:9999") && auto.err().contains("--protocol graphite"), auto.err());
+        Result forced = run("-I", p.toString(), "--format", "json", "--protocol", "graphite", "port", "9999");
+        assertTrue(forced.out().contains("\"raw\":\"a.b 1 1700000000\""), forced.out());
+        assertEquals("", forced.err());
+    }
+
     @Test void helpListsTheContractOptions() {
         Result r = run("--help");
         assertEquals(0, r.code());
