@@ -37,8 +37,7 @@ final class Screen {
     }
 
     /** The capture is over; with {@code waitForQuit} the final state stays on screen until q. */
-    void finish(LiveState live, boolean waitForQuit) {
-        live.finish();
+    void finish(boolean waitForQuit) {
         try {
             if (waitForQuit) ui.waitForQuit();
         } catch (InterruptedException e) {

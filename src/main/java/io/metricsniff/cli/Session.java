@@ -19,6 +19,7 @@ import io.metricsniff.pipeline.Pipeline;
 import io.metricsniff.pipeline.StopWhen;
 import io.metricsniff.reassembly.ReassemblyLimits;
 import io.metricsniff.record.RecordSink;
+import io.metricsniff.record.Verdict;
 import io.metricsniff.verdict.Judge;
 import io.metricsniff.tui.CaptureStats;
 import io.metricsniff.tui.LiveState;
@@ -28,7 +29,6 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One run: open the source, wire capture -> ring -> pipeline -> sinks, run until the end of the
@@ -42,7 +42,6 @@ final class Session {
     private final Settings s;
     private final PrintStream out;
     private final PrintStream err;
-    private final AtomicBoolean interrupted = new AtomicBoolean();
 
     Session(Settings settings, PrintStream out, PrintStream err) {
         this.s = settings;
@@ -68,53 +67,29 @@ final class Session {
         int digits = s.live() ? 9 : CaptureFiles.timestampDigits(s.input);
         Tally tally = new Tally();
         PathTable paths = new PathTable();
-        List<RecordSink> sinks = new ArrayList<>();
-        sinks.add(tally);
-        if (s.needsPathTable()) sinks.add(paths);
-        if (s.expectations != null) sinks.add(s.expectations);
         Screen screen = s.tui ? Screen.open(err) : null; // null: no terminal after all, text instead
         LiveState live = screen != null ? new LiveState() : null;
-        if (live != null) sinks.add(live);
-        else if (!s.quiet) {
-            if (s.json) sinks.add(new JsonLinesSink(out, digits));
-            else sinks.add(new TextSink(out, digits, s.colour));
-        }
-        RecordSink chain = new Fanout(sinks);
-        if (s.count != Long.MAX_VALUE || s.stopWhenExpected()) {
-            chain = new StopWhen(chain, s.count,
-                    s.stopWhenExpected() ? s.expectations::allMet : null, source::stop);
-        }
+        RecordSink chain = sinks(source, tally, paths, live, digits);
 
-        PcapWriter dump = null;
-        if (s.output != null) {
-            try {
-                dump = PcapWriter.create(s.output, source.linkType(), DUMP_SNAPLEN);
-            } catch (IOException e) {
-                err.println("metricsniff: cannot write " + s.output + ": " + e.getMessage());
-                return 2;
-            }
+        PcapWriter dump;
+        try {
+            dump = s.output == null ? null : PcapWriter.create(s.output, source.linkType(), DUMP_SNAPLEN);
+        } catch (IOException e) {
+            err.println("metricsniff: cannot write " + s.output + ": " + e.getMessage());
+            return 2;
         }
-        PcapWriter dumpRef = dump;
-        PacketSink tee = dump == null ? null : (t, d, c, o) -> {
-            try {
-                dumpRef.write(t, d, c, o);
-            } catch (IOException e) {
-                throw new DumpFailed(e);
-            }
-        };
-
         Judge judge = new Judge(s.profile, s.lateNanos, s.futureNanos);
         Pipeline pipeline = new Pipeline(source.linkType(), new Decoders(s.protocol, judge, chain),
-                ReassemblyLimits.defaults(), tee);
+                ReassemblyLimits.defaults(), dump == null ? null : tee(dump));
         PacketRing ring = s.live() ? new PacketRing(PacketRing.DEFAULT_SLOTS, PacketRing.DEFAULT_MAX_BYTES, true)
                 : new PacketRing(PacketRing.REPLAY_SLOTS, PacketRing.DEFAULT_MAX_BYTES, false);
 
+        Failure failure = new Failure();
         Thread processing = new Thread(() -> process(ring, pipeline), "metricsniff-processing");
         processing.setDaemon(true);
-        Failure failure = new Failure();
         processing.setUncaughtExceptionHandler((t, e) -> { failure.set(e); source.stop(); });
         processing.start();
-        Signals.onInterrupt(() -> { interrupted.set(true); source.stop(); });
+        Signals.onInterrupt(source::stop);
         if (screen != null) screen.start(paths, live, captureStats(source, pipeline), source::stop);
         Timer within = s.withinNanos > 0 ? Timer.start(s.withinNanos, source::stop) : null;
         Timer duration = s.durationNanos > 0 ? Timer.start(s.durationNanos, source::stop) : null;
@@ -129,7 +104,7 @@ final class Session {
             ring.close();
         }
         joinQuietly(processing);
-        if (screen != null) screen.finish(live, !s.live()); // a replay's final state stays until q
+        if (screen != null) screen.finish(!s.live()); // a replay's final state stays until q
         if (within != null) within.cancel();
         if (duration != null) duration.cancel();
         if (status != null) status.stop();
@@ -137,22 +112,66 @@ final class Session {
             try {
                 dump.close();
             } catch (IOException e) {
-                if (failure.get() == null) failure.set(new DumpFailed(e));
+                failure.set(new DumpFailed(e));
             }
         }
 
+        summary(source, pipeline, ring, tally, paths).print(out, s.json);
+        out.flush();
+
+        if (failure.get() != null) {
+            err.println("metricsniff: " + Failure.describe(failure.get()));
+            return 2;
+        }
+        if (warning != null) err.println("metricsniff: warning: " + warning);
+        Decoders decoders = pipeline.decoders();
+        if (tally.metrics() == 0 && decoders.unknownStreams() > 0) {
+            err.println("metricsniff: " + decoders.unknownStreams() + " streams went to ports --protocol auto does not"
+                    + " know (first: " + decoders.firstUnknown() + "); name one: --protocol graphite, pickle or statsd");
+        }
+        boolean met = s.expectations == null || s.expectations.allMet();
+        if (!met && within != null && within.fired()) {
+            err.println("metricsniff: --within " + s.withinText + " elapsed before every --expect was met");
+        }
+        return met ? 0 : 1;
+    }
+
+    /** Where judged records go: counts always; statistics, the delivery check and one output as asked. */
+    private RecordSink sinks(PacketSource source, Tally tally, PathTable paths, LiveState live, int digits) {
+        List<RecordSink> sinks = new ArrayList<>();
+        sinks.add(tally);
+        if (s.needsPathTable()) sinks.add(paths);
+        if (s.expectations != null) sinks.add(s.expectations);
+        if (live != null) sinks.add(live);
+        else if (!s.quiet) sinks.add(s.json ? new JsonLinesSink(out, digits) : new TextSink(out, digits, s.colour));
+        RecordSink chain = new Fanout(sinks);
+        if (s.count == Long.MAX_VALUE && !s.stopWhenExpected()) return chain;
+        return new StopWhen(chain, s.count, s.stopWhenExpected() ? s.expectations::allMet : null, source::stop);
+    }
+
+    /** The -O writer as a packet tap; a write error stops the run, as tcpdump's would. */
+    private static PacketSink tee(PcapWriter dump) {
+        return (t, d, c, o) -> {
+            try {
+                dump.write(t, d, c, o);
+            } catch (IOException e) {
+                throw new DumpFailed(e);
+            }
+        };
+    }
+
+    private Summary summary(PacketSource source, Pipeline pipeline, PacketRing ring, Tally tally, PathTable paths) {
         Summary summary = new Summary();
         summary.put("packets", pipeline.counters().packets());
         summary.put("bytes", pipeline.counters().bytes());
-        summary.put("flows", pipeline.reassembler().connections() + pipeline.counters().udpFlows());
+        summary.put("flows", pipeline.flows());
         summary.put("metrics", tally.metrics());
-        summary.put("ok", tally.count(io.metricsniff.record.Verdict.OK));
-        summary.put("malformed", tally.count(io.metricsniff.record.Verdict.MALFORMED));
-        summary.put("late", tally.count(io.metricsniff.record.Verdict.LATE));
-        summary.put("future", tally.count(io.metricsniff.record.Verdict.FUTURE));
+        summary.put("ok", tally.count(Verdict.OK));
+        summary.put("malformed", tally.count(Verdict.MALFORMED));
+        summary.put("late", tally.count(Verdict.LATE));
+        summary.put("future", tally.count(Verdict.FUTURE));
         summary.put("gaps", tally.gaps());
-        OptionalLong drops = source.kernelDrops();
-        if (s.live()) summary.put("kernel_drops", drops.orElse(0));
+        if (s.live()) summary.put("kernel_drops", source.kernelDrops().orElse(0));
         summary.put("gap_bytes", tally.gapBytes());
         summary.put("skipped_bytes", tally.skippedBytes());
         summary.put("queue_drops", ring.dropped());
@@ -163,22 +182,7 @@ final class Session {
         summary.put("evicted_flows", pipeline.reassembler().evictions());
         summary.put("problems", tally.problemCodes());
         Report.addAnalysis(summary, s, paths);
-        summary.print(out, s.json);
-        out.flush();
-
-        if (failure.get() != null) {
-            err.println("metricsniff: " + Failure.describe(failure.get()));
-            return 2;
-        }
-        if (warning != null) err.println("metricsniff: warning: " + warning);
-        if (tally.metrics() == 0 && pipeline.decoders().unknownStreams() > 0) {
-            err.println("metricsniff: " + pipeline.decoders().unknownStreams() + " streams went to ports --protocol auto does not"
-                    + " know (first: " + pipeline.decoders().firstUnknown() + "); name one: --protocol graphite, pickle or statsd");
-        }
-        if (within != null && within.fired() && s.expectations != null && !s.expectations.allMet()) {
-            err.println("metricsniff: --within " + s.withinText + " elapsed before every --expect was met");
-        }
-        return s.expectations != null && !s.expectations.allMet() ? 1 : 0;
+        return summary;
     }
 
     private CaptureStats captureStats(PacketSource source, Pipeline pipeline) {
@@ -186,7 +190,7 @@ final class Session {
             @Override public String description() { return source.description(); }
             @Override public long packets() { return pipeline.counters().packets(); }
             @Override public long bytes() { return pipeline.counters().bytes(); }
-            @Override public long flows() { return pipeline.reassembler().connections() + pipeline.counters().udpFlows(); }
+            @Override public long flows() { return pipeline.flows(); }
             @Override public OptionalLong kernelDrops() { return source.kernelDrops(); }
             @Override public boolean live() { return s.live(); }
         };

@@ -62,6 +62,9 @@ public final class Decoders implements StreamHandlerFactory {
         return null;
     }
 
+    /** No more records will come: tells the sinks (the UI shows its final state). */
+    public void finish() { sink.finish(); }
+
     private void unknown(Endpoint dst) {
         unknownStreams++;
         if (firstUnknown == null) firstUnknown = dst;

@@ -43,6 +43,9 @@ public final class Pipeline implements PacketSink {
     public TcpReassembler reassembler() { return reassembler; }
     public Decoders decoders() { return decoders; }
 
+    /** TCP connections and UDP flows seen so far. */
+    public long flows() { return reassembler.connections() + counters.udpFlows(); }
+
     @Override public void packet(long timeNanos, byte[] data, int capLength, int origLength) {
         counters.packets++;
         counters.bytes += origLength;
@@ -81,5 +84,6 @@ public final class Pipeline implements PacketSink {
     /** The capture is over: close every stream so that pending partial lines are reported. */
     public void finish() {
         reassembler.finish(lastTimeNanos);
+        decoders.finish();
     }
 }
