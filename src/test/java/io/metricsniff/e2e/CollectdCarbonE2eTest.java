@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static io.metricsniff.e2e.CarbonOracle.pyRepr;
-import static io.metricsniff.e2e.CarbonOracle.pyStrip;
+import static io.metricsniff.testutil.Python.pyRepr;
+import static io.metricsniff.testutil.Python.pyStrip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

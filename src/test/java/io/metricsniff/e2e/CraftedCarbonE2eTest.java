@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 import static io.metricsniff.e2e.CarbonOracle.normalisePath;
-import static io.metricsniff.e2e.CarbonOracle.pyRepr;
-import static io.metricsniff.e2e.CarbonOracle.pyStrip;
+import static io.metricsniff.testutil.Python.pyRepr;
+import static io.metricsniff.testutil.Python.pyStrip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

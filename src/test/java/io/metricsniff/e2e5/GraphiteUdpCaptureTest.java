@@ -36,7 +36,7 @@ class GraphiteUdpCaptureTest {
         for (String text : invalid) {
             long logged = invalid.stream().filter(text::equals).count();
             // raw is the line as sent; carbon logs what is left of a line its 8192-byte read cut
-            List<Rec> same = udp.stream().filter(r -> Oracle.pyStrip(r.raw()).equals(text)
+            List<Rec> same = udp.stream().filter(r -> io.metricsniff.testutil.Python.pyStrip(r.raw()).equals(text)
                     || r.problemCodes().contains("udp-truncated") && r.raw().startsWith(text)).toList();
             assertTrue(same.size() >= logged,
                     () -> "carbon logged [" + text + "] " + logged + " times, records: " + same);

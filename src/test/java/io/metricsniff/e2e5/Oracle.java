@@ -64,21 +64,5 @@ final class Oracle {
         return l;
     }
 
-    /** Python's str.strip(): drops whitespace (including \r, \f, \v, \x1c-\x1f) at both ends. */
-    static String pyStrip(String s) {
-        int b = 0;
-        int e = s.length();
-        while (b < e && isPySpace(s.charAt(b))) {
-            b++;
-        }
-        while (e > b && isPySpace(s.charAt(e - 1))) {
-            e--;
-        }
-        return s.substring(b, e);
-    }
 
-    private static boolean isPySpace(char c) {
-        return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f) || c == 0x85
-                || c == 0xa0 || Character.isSpaceChar(c);
-    }
 }

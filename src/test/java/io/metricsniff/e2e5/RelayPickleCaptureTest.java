@@ -64,7 +64,7 @@ class RelayPickleCaptureTest {
         List<String> invalid = Oracle.carbonInvalid(NAME, "carbon-relay");
         assertFalse(invalid.isEmpty(), "the recording logged invalid lines");
         for (String text : invalid) {
-            List<Rec> same = plaintext.stream().filter(r -> Oracle.pyStrip(r.raw()).equals(text)).toList();
+            List<Rec> same = plaintext.stream().filter(r -> io.metricsniff.testutil.Python.pyStrip(r.raw()).equals(text)).toList();
             assertFalse(same.isEmpty(), () -> "no record for logged invalid line [" + text + "]");
             for (Rec r : same) {
                 assertEquals("malformed", r.verdict(), () -> "relay logged it invalid: " + r);

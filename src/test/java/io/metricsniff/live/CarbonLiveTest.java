@@ -17,8 +17,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
-import static io.metricsniff.live.LiveCarbon.pyRepr;
-import static io.metricsniff.live.LiveCarbon.pyStrip;
+import static io.metricsniff.testutil.Python.pyRepr;
+import static io.metricsniff.testutil.Python.pyStrip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
