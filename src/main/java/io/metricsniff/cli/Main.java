@@ -49,7 +49,12 @@ public final class Main {
             err.println("metricsniff: " + e.getMessage());
             return 2;
         }
-        return new Session(settings, out, err).run();
+        try {
+            return new Session(settings, out, err).run();
+        } catch (RuntimeException | Error e) { // a bug or the JVM's limits: still one line, no stack trace
+            err.println("metricsniff: " + Failure.describe(e));
+            return 2;
+        }
     }
 
     private static String oneLine(String s) {
