@@ -2,6 +2,7 @@ package io.metricsniff.pipeline;
 
 import io.metricsniff.capture.PacketSink;
 import io.metricsniff.decode.DecodeResult;
+import io.metricsniff.decode.Endpoint;
 import io.metricsniff.decode.Packet;
 import io.metricsniff.decode.PacketDecoder;
 import io.metricsniff.protocol.DatagramHandler;
@@ -28,7 +29,7 @@ public final class Pipeline implements PacketSink {
     private final Packet pkt = new Packet();
     private final TcpReassembler reassembler;
     private final Counters counters = new Counters();
-    private final Set<String> udpFlows = new HashSet<>();
+    private final Set<UdpFlow> udpFlows = new HashSet<>();
     private long lastTimeNanos;
     private long nextExpiryNanos = Long.MIN_VALUE;
 
@@ -77,9 +78,11 @@ public final class Pipeline implements PacketSink {
             return;
         }
         var src = pkt.src();
-        if (udpFlows.size() < MAX_UDP_FLOWS_TRACKED && udpFlows.add(src + ">" + dst)) counters.udpFlows++;
+        if (udpFlows.size() < MAX_UDP_FLOWS_TRACKED && udpFlows.add(new UdpFlow(src, dst))) counters.udpFlows++;
         h.datagram(src, dst, pkt.buf, pkt.payloadOffset, pkt.payloadLength, pkt.payloadMissing, timeNanos);
     }
+
+    private record UdpFlow(Endpoint src, Endpoint dst) { }
 
     /** The capture is over: close every stream so that pending partial lines are reported. */
     public void finish() {
