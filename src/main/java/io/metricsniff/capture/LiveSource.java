@@ -1,5 +1,7 @@
 package io.metricsniff.capture;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,17 +152,64 @@ public final class LiveSource implements PacketSource {
         return false;
     }
 
+    /** How often the interface's up flag is read: a person notices within a second. */
+    private static final long LINK_POLL_MILLIS = 250;
+    private static final int IFF_UP = 0x1;
+    private volatile boolean wentDown;
+
     @Override public int linkType() { return linkType; }
 
     @Override public String description() { return description; }
 
     @Override public void run(PacketSink sink) throws CaptureException {
         if (stopRequested) return;
-        PcapNativeException e = Libpcap.loop(handle, sink);
+        Thread watch = watchLink();
+        PcapNativeException e;
+        try {
+            e = Libpcap.loop(handle, sink);
+        } finally {
+            if (watch != null) watch.interrupt();
+        }
+
         // For example "The interface went down" or "The interface disappeared".
         if (e != null && !stopRequested) {
             throw new CaptureException("capture on '" + Libpcap.oneLine(device) + "' stopped: "
                     + Libpcap.reason(e), e);
+        }
+        if (wentDown) throw new CaptureException("interface '" + Libpcap.oneLine(device) + "' went down during the capture");
+    }
+
+    /**
+     * libpcap keeps waiting on an interface that is set down (it only fails when the device
+     * vanishes), so the administrative state is watched: Linux's /sys/class/net/DEV/flags, IFF_UP.
+     * Not for "any" or devices without that file.
+     */
+    private Thread watchLink() {
+        Path flags = Path.of("/sys/class/net", device, "flags");
+        if (device.equals("any") || device.contains("/") || !Files.isReadable(flags) || !isUp(flags)) return null;
+        Thread t = new Thread(() -> {
+            try {
+                while (!stopRequested && !wentDown) {
+                    Thread.sleep(LINK_POLL_MILLIS);
+                    if (!isUp(flags)) {
+                        wentDown = true;
+                        Libpcap.breakLoop(handle); // libpcap's own error, if it has one, still wins
+                    }
+                }
+            } catch (InterruptedException ignored) {
+                // the capture ended
+            }
+        }, "metricsniff-linkwatch");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static boolean isUp(Path flags) {
+        try {
+            return (Integer.decode(Files.readString(flags).trim()) & IFF_UP) != 0;
+        } catch (IOException | NumberFormatException e) {
+            return false; // the device is gone: as good as down
         }
     }
 

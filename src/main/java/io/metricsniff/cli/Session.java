@@ -123,7 +123,11 @@ final class Session {
             err.println("metricsniff: " + Failure.describe(failure.get()));
             return 2;
         }
-        if (warning != null) err.println("metricsniff: warning: " + warning);
+        if (warning != null && s.live()) { // the device failed under us: an error, after the summary
+            err.println("metricsniff: " + warning);
+            return 2;
+        }
+        if (warning != null) err.println("metricsniff: warning: " + warning); // e.g. a truncated file
         Decoders decoders = pipeline.decoders();
         if (tally.metrics() == 0 && decoders.unknownStreams() > 0) {
             err.println("metricsniff: " + decoders.unknownStreams() + " streams went to ports --protocol auto does not"

@@ -197,6 +197,38 @@ class LiveSourceTest {
         }
     }
 
+    /** libpcap keeps waiting on a device set down; the source notices and ends with one line. */
+    @Test void deviceSetDownEndsTheRunWithOneLine() throws Exception {
+        String dev = "msd" + ProcessHandle.current().pid() % 100_000;
+        boolean created;
+        try {
+            created = ip("add", dev, "type", "veth", "peer", "name", dev + "p") && ip("set", dev, "up");
+        } catch (java.io.IOException e) {
+            created = false;
+        }
+        assumeTrue(created, "cannot create a veth pair here");
+        try {
+            LiveSource source = LiveSource.open(dev, null, LiveOptions.DEFAULTS);
+            try {
+                ConcurrentLinkedQueue<Captured> got = new ConcurrentLinkedQueue<>();
+                AtomicReference<Throwable> failure = new AtomicReference<>();
+                Thread capture = runInBackground(source, got, failure);
+                Thread.sleep(200);
+                assertTrue(capture.isAlive(), "capturing while the device is up");
+                assertTrue(ip("set", dev, "down"));
+                capture.join(JOIN_MILLIS);
+                assertFalse(capture.isAlive(), "run() ended when the device went down");
+                assertTrue(failure.get() instanceof CaptureException, String.valueOf(failure.get()));
+                assertOneLine(failure.get().getMessage());
+                assertEquals("interface '" + dev + "' went down during the capture", failure.get().getMessage());
+            } finally {
+                source.close();
+            }
+        } finally {
+            ip("del", dev);
+        }
+    }
+
     @Test void noSuchDeviceNamesTheDevicesThereAre() {
         CaptureException e = assertThrows(CaptureException.class,
                 () -> LiveSource.open("nosuchdev0", null, LiveOptions.DEFAULTS));
