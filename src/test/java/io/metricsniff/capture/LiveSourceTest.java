@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.metricsniff.testutil.Veth;
+
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.metricsniff.decode.DecodeResult;
@@ -157,75 +159,38 @@ class LiveSourceTest {
         }
     }
 
-    private static boolean ip(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("ip", "link"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        return p.waitFor() == 0;
-    }
-
-    /** A veth pair created for the test and deleted under the capture; needs root and iproute2. */
+    /** A veth pair deleted under the capture; needs root and iproute2. */
     @Test void deviceDisappearingEndsTheRunWithOneLine() throws Exception {
-        String dev = "msn" + ProcessHandle.current().pid() % 100_000;
-        boolean created;
-        try {
-            created = ip("add", dev, "type", "veth", "peer", "name", dev + "p") && ip("set", dev, "up");
-        } catch (java.io.IOException e) {
-            created = false;
-        }
-        assumeTrue(created, "cannot create a veth pair here");
-        try {
-            LiveSource source = LiveSource.open(dev, null, LiveOptions.DEFAULTS);
-            try {
-                ConcurrentLinkedQueue<Captured> got = new ConcurrentLinkedQueue<>();
-                AtomicReference<Throwable> failure = new AtomicReference<>();
-                Thread capture = runInBackground(source, got, failure);
-                Thread.sleep(200);
-                assertTrue(ip("del", dev));
-                capture.join(JOIN_MILLIS);
-                assertFalse(capture.isAlive(), "run() ended when the device went away");
-                assertTrue(failure.get() instanceof CaptureException, String.valueOf(failure.get()));
-                assertOneLine(failure.get().getMessage());
-                assertTrue(failure.get().getMessage().startsWith("capture on '" + dev + "' stopped: "),
-                        failure.get().getMessage());
-            } finally {
-                source.close();
-            }
-        } finally {
-            ip("del", dev); // already gone unless the test failed early
+        try (Veth veth = Veth.createOrSkip("msn")) {
+            Throwable failure = failureWhen(veth, veth::delete);
+            assertTrue(failure.getMessage().startsWith("capture on '" + veth.name() + "' stopped: "), failure.getMessage());
         }
     }
 
     /** libpcap keeps waiting on a device set down; the source notices and ends with one line. */
     @Test void deviceSetDownEndsTheRunWithOneLine() throws Exception {
-        String dev = "msd" + ProcessHandle.current().pid() % 100_000;
-        boolean created;
-        try {
-            created = ip("add", dev, "type", "veth", "peer", "name", dev + "p") && ip("set", dev, "up");
-        } catch (java.io.IOException e) {
-            created = false;
+        try (Veth veth = Veth.createOrSkip("msd")) {
+            Throwable failure = failureWhen(veth, veth::setDown);
+            assertEquals("interface '" + veth.name() + "' went down during the capture", failure.getMessage());
         }
-        assumeTrue(created, "cannot create a veth pair here");
+    }
+
+    /** Captures on the pair, does {@code action} to it, and returns the one-line error run() ended with. */
+    private static Throwable failureWhen(Veth veth, java.util.function.BooleanSupplier action) throws Exception {
+        LiveSource source = LiveSource.open(veth.name(), null, LiveOptions.DEFAULTS);
         try {
-            LiveSource source = LiveSource.open(dev, null, LiveOptions.DEFAULTS);
-            try {
-                ConcurrentLinkedQueue<Captured> got = new ConcurrentLinkedQueue<>();
-                AtomicReference<Throwable> failure = new AtomicReference<>();
-                Thread capture = runInBackground(source, got, failure);
-                Thread.sleep(200);
-                assertTrue(capture.isAlive(), "capturing while the device is up");
-                assertTrue(ip("set", dev, "down"));
-                capture.join(JOIN_MILLIS);
-                assertFalse(capture.isAlive(), "run() ended when the device went down");
-                assertTrue(failure.get() instanceof CaptureException, String.valueOf(failure.get()));
-                assertOneLine(failure.get().getMessage());
-                assertEquals("interface '" + dev + "' went down during the capture", failure.get().getMessage());
-            } finally {
-                source.close();
-            }
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            Thread capture = runInBackground(source, new ConcurrentLinkedQueue<>(), failure);
+            Thread.sleep(200);
+            assertTrue(capture.isAlive(), "capturing while the device is up");
+            assertTrue(action.getAsBoolean());
+            capture.join(JOIN_MILLIS);
+            assertFalse(capture.isAlive(), "run() ended when the device went down or away");
+            assertTrue(failure.get() instanceof CaptureException, String.valueOf(failure.get()));
+            assertOneLine(failure.get().getMessage());
+            return failure.get();
         } finally {
-            ip("del", dev);
+            source.close();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.metricsniff.cli;
 
+import io.metricsniff.testutil.Veth;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,34 +115,17 @@ class CliTest {
     }
 
     @Test void anInterfaceGoingDownIsAnErrorAfterTheSummary() throws Exception {
-        String dev = "msc" + ProcessHandle.current().pid() % 100_000;
-        boolean created = ip("add", dev, "type", "veth", "peer", "name", dev + "p") && ip("set", dev, "up");
-        org.junit.jupiter.api.Assumptions.assumeTrue(created, "cannot create a veth pair here (needs root)");
-        try {
+        try (Veth veth = Veth.createOrSkip("msc")) {
             Result[] r = new Result[1];
-            Thread t = new Thread(() -> r[0] = run("-d", dev, "-q", "--format", "json", "--duration", "30s"));
+            Thread t = new Thread(() -> r[0] = run("-d", veth.name(), "-q", "--format", "json", "--duration", "30s"));
             t.start();
             Thread.sleep(1500);
-            assertTrue(ip("set", dev, "down"));
+            assertTrue(veth.setDown());
             t.join(10_000);
             assertFalse(t.isAlive(), "the run ended when the interface went down");
             assertEquals(2, r[0].code(), r[0].toString());
             assertTrue(r[0].out().startsWith("{\"type\":\"summary\""), "the summary is still printed: " + r[0].out());
-            assertEquals("metricsniff: interface '" + dev + "' went down during the capture\n", r[0].err());
-        } finally {
-            ip("del", dev);
-        }
-    }
-
-    private static boolean ip(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("ip", "link"));
-        command.addAll(List.of(args));
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor() == 0;
-        } catch (java.io.IOException e) {
-            return false;
+            assertEquals("metricsniff: interface '" + veth.name() + "' went down during the capture\n", r[0].err());
         }
     }
 
