@@ -7,6 +7,7 @@ import io.metricsniff.capture.FileSource;
 import io.metricsniff.capture.LiveSource;
 import io.metricsniff.capture.PacketSink;
 import io.metricsniff.capture.PacketSource;
+import io.metricsniff.decode.PacketDecoder;
 import io.metricsniff.output.JsonLinesSink;
 import io.metricsniff.output.PcapWriter;
 import io.metricsniff.output.Summary;
@@ -58,6 +59,11 @@ final class Session {
             return 2;
         }
         try (source) {
+            if (!PacketDecoder.supports(source.linkType())) {
+                err.println("metricsniff: " + source.description() + ": link type " + source.linkType()
+                        + " is not one metricsniff decodes (EN10MB, LINUX_SLL, LINUX_SLL2, NULL, LOOP, RAW)");
+                return 2;
+            }
             if (s.live() && s.deviceWasDefault) err.println("metricsniff: listening on " + s.device + " (the first up, non-loopback device)");
             return capture(source);
         }

@@ -63,6 +63,17 @@ public final class PacketDecoder {
     private int netOffset;
     private int netVersion;
 
+    /** Whether {@link #decode} reads this link type; a source's link type is fixed, so ask once. */
+    public static boolean supports(int linkType) {
+        switch (linkType) {
+            case DLT_EN10MB: case DLT_LINUX_SLL: case DLT_LINUX_SLL2: case DLT_NULL: case DLT_LOOP:
+            case DLT_RAW: case DLT_RAW_12: case DLT_RAW_14:
+                return true;
+            default:
+                return false;
+        }
+    }
+
     /**
      * Decodes one packet.
      *

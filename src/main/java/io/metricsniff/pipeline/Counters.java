@@ -10,7 +10,6 @@ public final class Counters {
     volatile long truncated;
     volatile long corrupt;
     volatile long ignored;
-    volatile long unsupportedLink;
     volatile long udpFlows;
 
     public long packets() { return packets; }
@@ -21,6 +20,5 @@ public final class Counters {
     public long corrupt() { return corrupt; }
     /** Packets that are not TCP/UDP over IP, fragments, or not on a metric port. */
     public long ignored() { return ignored; }
-    public long unsupportedLink() { return unsupportedLink; }
     public long udpFlows() { return udpFlows; }
 }

@@ -61,7 +61,6 @@ public final class Pipeline implements PacketSink {
                 break;
             case TRUNCATED: counters.truncated++; break;
             case CORRUPT: counters.corrupt++; break;
-            case UNSUPPORTED_LINK: counters.unsupportedLink++; break;
             default: counters.ignored++; break;
         }
         if (timeNanos >= nextExpiryNanos) {

@@ -54,6 +54,14 @@ class CliTest {
         assertUsageError(run("-d", "nosuchdev0", "port", "2003"), "nosuchdev0");
     }
 
+    @Test void aLinkTypeWeDoNotDecodeIsSaidOnceNotCountedSilently() throws Exception {
+        Path user0 = dir.resolve("user0.pcap"); // DLT_USER0 = 147
+        try (io.metricsniff.output.PcapWriter w = io.metricsniff.output.PcapWriter.create(user0, 147, 65535)) {
+            w.write(1, new byte[40]);
+        }
+        assertUsageError(run("-I", user0.toString()), "link type 147");
+    }
+
     @Test void countStopsAfterExactlyNRecords() {
         Result r = run("-I", CRAFTED, "--format", "json", "-n", "3");
         assertEquals(0, r.code(), r.err());
