@@ -64,7 +64,7 @@ final class Session {
                         + " is not one metricsniff decodes (EN10MB, LINUX_SLL, LINUX_SLL2, NULL, LOOP, RAW)");
                 return 2;
             }
-            if (s.live() && s.deviceWasDefault) err.println("metricsniff: listening on " + s.device + " (the first up, non-loopback device)");
+            if (s.deviceWasDefault) err.println("metricsniff: listening on " + s.device + " (the first up, non-loopback device)");
             return capture(source);
         }
     }
