@@ -22,6 +22,8 @@ public final class Packet {
     /** TCP only: sequence and acknowledgement numbers as unsigned 32-bit values. */
     public long seq, ack;
     public int tcpFlags;
+    /** TCP only: the advertised window as on the wire (unscaled; 0 means the receiver stopped reading). */
+    public int window;
     /** The buffer the payload lives in (the captured packet itself). */
     public byte[] buf;
     public int payloadOffset, payloadLength;

@@ -236,6 +236,7 @@ public final class PacketDecoder {
             out.seq = u32(b, l4 + 4);
             out.ack = u32(b, l4 + 8);
             out.tcpFlags = b[l4 + 13] & 0xff;
+            out.window = u16(b, l4 + 14);
             payloadOffset = l4 + headerLength;
             payloadEnd = ipEnd;
         } else {
@@ -247,6 +248,7 @@ public final class PacketDecoder {
             out.seq = 0;
             out.ack = 0;
             out.tcpFlags = 0;
+            out.window = 0;
             payloadOffset = l4 + UDP_HEADER;
             payloadEnd = l4 + udpLength;
         }

@@ -32,6 +32,7 @@ public final class Pipeline implements PacketSink {
     private final Set<UdpFlow> udpFlows = new HashSet<>();
     private long lastTimeNanos;
     private long nextExpiryNanos = Long.MIN_VALUE;
+    private SegmentObserver observer = SegmentObserver.NONE;
 
     public Pipeline(int linkType, Decoders decoders, ReassemblyLimits limits, PacketSink tee) {
         this.linkType = linkType;
@@ -39,6 +40,9 @@ public final class Pipeline implements PacketSink {
         this.tee = tee;
         this.reassembler = new TcpReassembler(decoders, limits);
     }
+
+    /** Sees every decoded TCP segment before reassembly (connection health, hop causes). */
+    public void observe(SegmentObserver o) { this.observer = o == null ? SegmentObserver.NONE : o; }
 
     public Counters counters() { return counters; }
     public TcpReassembler reassembler() { return reassembler; }
@@ -56,7 +60,10 @@ public final class Pipeline implements PacketSink {
         DecodeResult result = decoder.decode(linkType, data, capLength, origLength, pkt);
         switch (result) {
             case OK:
-                if (pkt.protocol == Packet.TCP) reassembler.segment(pkt, timeNanos);
+                if (pkt.protocol == Packet.TCP) {
+                    observer.tcpSegment(pkt, timeNanos);
+                    reassembler.segment(pkt, timeNanos);
+                }
                 else udp(timeNanos);
                 break;
             case TRUNCATED: counters.truncated++; break;
