@@ -188,8 +188,9 @@ final class Session {
         summary.put("truncated_packets", pipeline.counters().truncated());
         summary.put("corrupt_packets", pipeline.counters().corrupt());
         summary.put("ignored_packets", pipeline.counters().ignored());
-        summary.put("overlap_conflicts", pipeline.reassembler().overlapConflicts());
-        summary.put("evicted_flows", pipeline.reassembler().evictions());
+        summary.put("overlap_conflicts", pipeline.reassembler().stats().overlapConflicts());
+        summary.put("evicted_flows", pipeline.reassembler().stats().evictions());
+        summary.put("after_fin_bytes", pipeline.reassembler().stats().afterFinBytes());
         summary.put("problems", tally.problemCodes());
         Report.addAnalysis(summary, s, paths);
         return summary;

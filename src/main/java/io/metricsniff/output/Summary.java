@@ -59,7 +59,7 @@ public final class Summary {
         }
         StringBuilder skipped = new StringBuilder();
         for (String k : new String[] {"skipped_bytes", "truncated_packets", "corrupt_packets", "queue_drops", "overlap_conflicts",
-                "evicted_flows"}) {
+                "evicted_flows", "after_fin_bytes"}) {
             Object v = values.get(k);
             if (v instanceof Number n && n.longValue() != 0) {
                 skipped.append(skipped.length() == 0 ? "" : ", ").append(n).append(' ').append(k.replace('_', ' '));
