@@ -1,5 +1,6 @@
-package io.metricsniff.e2e;
+package io.metricsniff.replay;
 
+import io.metricsniff.testutil.CliRunner;
 import io.metricsniff.capture.FileSource;
 import io.metricsniff.capture.PacketSource;
 import io.metricsniff.decode.DecodeResult;
@@ -225,10 +226,10 @@ class RetransE2eTest {
         // End to end: the lines reported are the whole lines after the first newline.
         Path file = tmp.resolve("midstream.pcap");
         pcap.write(file, tail);
-        CliRun run = CliRun.json(file.toString());
-        assertEquals(0, run.exit, run.err);
+        CliRunner run = CliRunner.json(file.toString());
+        assertEquals(0, run.exit(), run.err());
         run.assertNoStackTrace();
-        run.summary();
+        run.summaryOfMetrics();
         String text = new String(rest, StandardCharsets.UTF_8);
         List<String> want = Arrays.asList(text.substring(text.indexOf('\n') + 1).split("\n"));
         List<String> got = new ArrayList<>();
