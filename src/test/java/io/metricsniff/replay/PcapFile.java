@@ -1,4 +1,4 @@
-package io.metricsniff.e2e;
+package io.metricsniff.replay;
 
 import io.metricsniff.output.PcapWriter;
 

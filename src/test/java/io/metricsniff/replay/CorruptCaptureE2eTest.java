@@ -1,5 +1,6 @@
-package io.metricsniff.e2e;
+package io.metricsniff.replay;
 
+import io.metricsniff.testutil.CliRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,12 +88,12 @@ class CorruptCaptureE2eTest {
     void aFileOfNoiseAndAnEmptyFile(@TempDir Path tmp) throws Exception {
         byte[] noise = new byte[3000];
         new Random(3).nextBytes(noise);
-        CliRun r = CliRun.json(write(tmp.resolve("noise.pcap"), noise).toString());
+        CliRunner r = CliRunner.json(write(tmp.resolve("noise.pcap"), noise).toString());
         r.assertNoStackTrace();
-        assertEquals(2, r.exit, "not a capture file: a usage error, one line on stderr");
-        CliRun e = CliRun.json(write(tmp.resolve("empty.pcap"), new byte[0]).toString());
+        assertEquals(2, r.exit(), "not a capture file: a usage error, one line on stderr");
+        CliRunner e = CliRunner.json(write(tmp.resolve("empty.pcap"), new byte[0]).toString());
         e.assertNoStackTrace();
-        assertEquals(2, e.exit);
+        assertEquals(2, e.exit());
     }
 
     static void check(PcapFile p, List<PcapFile.Rec> out, Path file) throws Exception {
@@ -101,10 +102,10 @@ class CorruptCaptureE2eTest {
     }
 
     static void runAndCheck(Path file) throws Exception {
-        CliRun r = CliRun.json(file.toString());
+        CliRunner r = CliRunner.json(file.toString());
         r.assertNoStackTrace();
-        assertTrue(r.exit == 0 || r.exit == 2, "exit " + r.exit + " for " + file.getFileName() + "; " + r.err);
-        r.summary(); // present, last, and adds up
+        assertTrue(r.exit() == 0 || r.exit() == 2, "exit " + r.exit() + " for " + file.getFileName() + "; " + r.err());
+        r.summaryOfMetrics(); // present, last, and adds up
     }
 
     static Path write(Path file, byte[] bytes) throws Exception {

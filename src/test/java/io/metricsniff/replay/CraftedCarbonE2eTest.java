@@ -1,5 +1,7 @@
-package io.metricsniff.e2e;
+package io.metricsniff.replay;
 
+import io.metricsniff.testutil.CliRunner;
+import io.metricsniff.testutil.Oracle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -9,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static io.metricsniff.e2e.CarbonOracle.normalisePath;
+import static io.metricsniff.testutil.Oracle.normalisePath;
 import static io.metricsniff.testutil.Python.pyRepr;
 import static io.metricsniff.testutil.Python.pyStrip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,23 +31,23 @@ class CraftedCarbonE2eTest {
     static final Set<String> MALFORMED_CODES = Set.of("field-count", "bad-value", "bad-timestamp", "killer-timestamp", "empty-line",
             "nan-value", "line-too-long", "invalid-utf8", "unterminated", "lost-after-close");
 
-    static CliRun run;
-    static CarbonOracle carbon;
+    static CliRunner run;
+    static Oracle.Carbon carbon;
     static List<Map<String, Object>> metrics;
 
     @BeforeAll
     static void replay() throws Exception {
-        run = CliRun.json(CAPTURE.toString());
-        carbon = new CarbonOracle(CAPTURE);
+        run = CliRunner.json(CAPTURE.toString());
+        carbon = Oracle.carbon(CAPTURE);
         metrics = run.metrics();
     }
 
     @Test
     void runsCleanlyAndSummaryAddsUp() {
-        assertEquals(0, run.exit, "exit status; stderr: " + run.err);
+        assertEquals(0, run.exit(), "exit status; stderr: " + run.err());
         run.assertNoStackTrace();
-        run.summary();
-        assertEquals(0, CliRun.num(run.summary(), "gaps"), "the capture is complete");
+        run.summaryOfMetrics();
+        assertEquals(0, CliRunner.num(run.summaryOfMetrics(), "gaps"), "the capture is complete");
         for (Map<String, Object> m : metrics) {
             assertEquals("graphite", m.get("protocol"));
             assertEquals("tcp", m.get("transport"));
@@ -55,20 +57,20 @@ class CraftedCarbonE2eTest {
 
     @Test
     void everyLineCarbonLoggedAsInvalidIsMalformedWithTheRightCode() {
-        assertFalse(carbon.invalid.isEmpty(), "the oracle has invalid lines");
-        for (CarbonOracle.Invalid inv : carbon.invalid) {
+        assertFalse(carbon.invalid().isEmpty(), "the oracle has invalid lines");
+        for (Oracle.Invalid inv : carbon.invalid()) {
             Map<String, Object> m = find(r -> inv.client().equals(r.get("src"))
                     && inv.repr().equals(pyRepr(pyStrip(raw(r)))), "carbon's invalid line [" + inv.repr() + "]");
             assertEquals("malformed", m.get("verdict"), m.toString());
             String want = inv.repr().isEmpty() ? "empty-line" : expectedCode(raw(m));
-            assertTrue(CliRun.codes(m).contains(want), "want " + want + ": " + m);
+            assertTrue(CliRunner.codes(m).contains(want), "want " + want + ": " + m);
         }
     }
 
     @Test
     void everyPointCarbonStoredIsReportedAsDelivered() {
-        assertFalse(carbon.stored.isEmpty());
-        for (CarbonOracle.Stored s : carbon.stored) {
+        assertFalse(carbon.stored().isEmpty());
+        for (Oracle.Stored s : carbon.stored()) {
             Map<String, Object> m = find(r -> r.get("path") != null
                     && normalisePath((String) r.get("path")).equals(s.path()), "stored path " + s.path());
             String v = (String) m.get("verdict");
@@ -94,7 +96,7 @@ class CraftedCarbonE2eTest {
             if (!raw.startsWith(EXPECT)) continue;
             expected++;
             String code = expectedCode(raw);
-            assertTrue(CliRun.codes(m).contains(code), "want " + code + ": " + m);
+            assertTrue(CliRunner.codes(m).contains(code), "want " + code + ": " + m);
             if (MALFORMED_CODES.contains(code)) assertEquals("malformed", m.get("verdict"), m.toString());
             // carbon could not write it (whisper's 32-bit time field): never "ok", whatever the verdict
             if (code.equals("ms-timestamp")) assertNotEquals("ok", m.get("verdict"), m.toString());
@@ -108,10 +110,10 @@ class CraftedCarbonE2eTest {
         assertEquals(2, nan.size(), "nan and NaN lines");
         for (Map<String, Object> m : nan) {
             assertEquals("malformed", m.get("verdict"));
-            assertTrue(CliRun.codes(m).contains("nan-value"), m.toString());
+            assertTrue(CliRunner.codes(m).contains("nan-value"), m.toString());
         }
-        assertTrue(carbon.stored.stream().noneMatch(s -> s.path().contains("nan-value")));
-        assertTrue(carbon.log.stream().noneMatch(l -> l.contains("nan-value")), "carbon drops NaN without a word");
+        assertTrue(carbon.stored().stream().noneMatch(s -> s.path().contains("nan-value")));
+        assertTrue(carbon.log().stream().noneMatch(l -> l.contains("nan-value")), "carbon drops NaN without a word");
     }
 
     @Test
@@ -130,10 +132,10 @@ class CraftedCarbonE2eTest {
             assertEquals(3, after.size(), "lines after " + killer);
             for (Map<String, Object> a : after) {
                 assertEquals("malformed", a.get("verdict"), a.toString());
-                assertTrue(CliRun.codes(a).contains("lost-after-close"), a.toString());
+                assertTrue(CliRunner.codes(a).contains("lost-after-close"), a.toString());
             }
         }
-        assertTrue(carbon.stored.stream().noneMatch(s -> s.path().contains("lost-after-close")));
+        assertTrue(carbon.stored().stream().noneMatch(s -> s.path().contains("lost-after-close")));
         assertEquals(12, withRawPrefix(EXPECT + "lost-after-close.").size());
     }
 
@@ -142,7 +144,7 @@ class CraftedCarbonE2eTest {
         List<Map<String, Object>> u = withRawPrefix(EXPECT + "unterminated.");
         assertEquals(1, u.size());
         assertEquals("malformed", u.get(0).get("verdict"));
-        assertTrue(CliRun.codes(u.get(0)).contains("unterminated"), u.get(0).toString());
+        assertTrue(CliRunner.codes(u.get(0)).contains("unterminated"), u.get(0).toString());
     }
 
     @Test
@@ -151,10 +153,10 @@ class CraftedCarbonE2eTest {
         List<Map<String, Object>> tags = withRawPrefix(EXPECT + "bad-tag.");
         assertEquals(4, tags.size());
         for (Map<String, Object> m : tags) {
-            assertTrue(CliRun.codes(m).contains("bad-tag"), m.toString());
+            assertTrue(CliRunner.codes(m).contains("bad-tag"), m.toString());
             String path = (String) m.get("path");
-            assertTrue(carbon.stored.stream().anyMatch(s -> s.path().equals(path)), "carbon stored " + path);
-            assertTrue(carbon.log.stream().anyMatch(l -> l.contains("Error parsing metric " + path)));
+            assertTrue(carbon.stored().stream().anyMatch(s -> s.path().equals(path)), "carbon stored " + path);
+            assertTrue(carbon.log().stream().anyMatch(l -> l.contains("Error parsing metric " + path)));
         }
     }
 

@@ -1,59 +1,36 @@
-package io.metricsniff.e2e5;
+package io.metricsniff.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.metricsniff.cli.Main;
-import io.metricsniff.testutil.JsonReader;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.metricsniff.testutil.CliRunner;
+import io.metricsniff.testutil.Oracle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Replays one capture through the real command line with --format json and reads the result. */
+/** One capture replayed through {@link CliRunner} with --format json, its metric lines as {@link Rec}s. */
 final class Replay {
     final List<Rec> metrics = new ArrayList<>();
-    final List<Map<String, Object>> lines = new ArrayList<>();
+    final List<Map<String, Object>> lines;
     final Map<String, Object> summary;
 
-    private Replay(String stdout) {
-        Map<String, Object> last = null;
-        for (String line : stdout.split("\n")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            Map<String, Object> o = JsonReader.object(line);
-            lines.add(o);
+    private Replay(CliRunner run) {
+        lines = run.lines();
+        summary = run.summary();
+        for (Map<String, Object> o : lines) {
             if ("metric".equals(o.get("type"))) {
                 metrics.add(new Rec(o));
             }
-            last = o;
         }
-        assertTrue(last != null && "summary".equals(last.get("type")),
-                "the last JSON line is the summary, got " + last);
-        summary = last;
     }
 
     /** Runs `-I captures/NAME.pcap --format json` (cwd = project root under surefire). */
     static Replay of(String name) {
-        Path pcap = Path.of("captures", name + ".pcap");
-        assertTrue(Files.isRegularFile(pcap), "missing " + pcap + " (scripts/record-protocols)");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = Main.run(new String[] {"-I", pcap.toString(), "--format", "json"}, o, e);
-        }
-        String stderr = err.toString(StandardCharsets.UTF_8);
-        assertEquals(0, code, "exit status; stderr: " + stderr);
-        Replay r = new Replay(out.toString(StandardCharsets.UTF_8));
+        String pcap = Oracle.capture(name).toString();
+        CliRunner run = CliRunner.json(pcap);
+        assertEquals(0, run.exit(), "exit status; stderr: " + run.err());
+        Replay r = new Replay(run);
         assertFalse(r.metrics.isEmpty(), "no metric records from " + pcap);
         return r;
     }
@@ -67,14 +44,6 @@ final class Replay {
             }
         }
         return l;
-    }
-
-    static List<String> readLines(String name) {
-        try {
-            return Files.readAllLines(Path.of("captures", name), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new AssertionError("cannot read captures/" + name, e);
-        }
     }
 
     /** One `metric` JSON line. */

@@ -1,5 +1,7 @@
-package io.metricsniff.e2e;
+package io.metricsniff.replay;
 
+import io.metricsniff.testutil.CliRunner;
+import io.metricsniff.testutil.Oracle;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,15 +26,15 @@ class CollectdCarbonE2eTest {
     @ParameterizedTest
     @ValueSource(strings = {"captures/collectd-carbon.pcap", "captures/collectd-3s.pcap"})
     void agreesWithCarbonPointForPoint(String capture) throws Exception {
-        CliRun run = CliRun.json(capture);
-        assertEquals(0, run.exit, "stderr: " + run.err);
+        CliRunner run = CliRunner.json(capture);
+        assertEquals(0, run.exit(), "stderr: " + run.err());
         run.assertNoStackTrace();
-        Map<String, Object> summary = run.summary();
-        assertEquals(0, CliRun.num(summary, "gaps"));
-        CarbonOracle carbon = new CarbonOracle(Path.of(capture));
+        Map<String, Object> summary = run.summaryOfMetrics();
+        assertEquals(0, CliRunner.num(summary, "gaps"));
+        Oracle.Carbon carbon = Oracle.carbon(Path.of(capture));
 
         Set<String> invalid = new HashSet<>();
-        for (CarbonOracle.Invalid i : carbon.invalid) invalid.add(i.client() + " " + i.repr());
+        for (Oracle.Invalid i : carbon.invalid()) invalid.add(i.client() + " " + i.repr());
 
         List<Map<String, Object>> metrics = run.metrics();
         Set<String> okPoints = new HashSet<>();
@@ -46,7 +48,7 @@ class CollectdCarbonE2eTest {
                 rejected++;
             } else if (f.length == 3 && f[1].equalsIgnoreCase("nan")) {
                 assertEquals("malformed", m.get("verdict"), m.toString());
-                assertTrue(CliRun.codes(m).contains("nan-value"), m.toString());
+                assertTrue(CliRunner.codes(m).contains("nan-value"), m.toString());
                 nan++;
             } else {
                 assertEquals("ok", m.get("verdict"), m.toString());
@@ -55,9 +57,9 @@ class CollectdCarbonE2eTest {
                 ok++;
             }
         }
-        assertEquals(carbon.invalid.size(), rejected, "every line carbon logged as invalid was reported");
-        assertEquals(carbon.stored.size(), ok, "ok lines vs points carbon stored");
-        for (CarbonOracle.Stored s : carbon.stored) {
+        assertEquals(carbon.invalid().size(), rejected, "every line carbon logged as invalid was reported");
+        assertEquals(carbon.stored().size(), ok, "ok lines vs points carbon stored");
+        for (Oracle.Stored s : carbon.stored()) {
             assertTrue(okPoints.contains(s.path() + " " + s.timestamp()), "stored but not ok: " + s);
         }
         assertEquals(metrics.size(), ok + nan + rejected);

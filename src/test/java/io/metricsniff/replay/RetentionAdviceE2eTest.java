@@ -1,6 +1,6 @@
-package io.metricsniff.e2e6;
+package io.metricsniff.replay;
 
-import io.metricsniff.live.Cli;
+import io.metricsniff.testutil.CliRunner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +41,7 @@ class RetentionAdviceE2eTest {
             for (int i = 1; i < f.length; i++) slots[i - 1] = Long.parseLong(f[i].substring(f[i].indexOf(':') + 1));
             stored.put(f[0], slots);
         }
-        Cli r = Cli.run(TIMEOUT_SECONDS, "-I", CAPTURE, "-q", "--format", "json",
+        CliRunner r = CliRunner.run(TIMEOUT_SECONDS, "-I", CAPTURE, "-q", "--format", "json",
                 "--schemas", SCHEMAS, "--aggregation", AGGREGATION);
         assertEquals(0, r.exit(), r.err());
         List<Map<String, Object>> all = (List<Map<String, Object>>) r.summary().get("advice");
@@ -64,7 +64,7 @@ class RetentionAdviceE2eTest {
     @Test
     void warnsThatEveryOneMinuteAverageWillBeNull() {
         assertEquals("null_rollups", advice.get("kind"));
-        assertEquals(60, Cli.num(advice, "rollup_precision_seconds"));
+        assertEquals(60, CliRunner.num(advice, "rollup_precision_seconds"));
         assertEquals(1.0, (Double) advice.get("rollup_null_fraction"), 1e-9, "every 1m point null, as whisper stored");
         double known = (Double) advice.get("rollup_known_fraction");
         double xff = (Double) advice.get("xfilesfactor");
@@ -73,14 +73,14 @@ class RetentionAdviceE2eTest {
         assertTrue(known < xff, advice.toString());
         assertEquals(1.0 / 3, (Double) advice.get("finest_filled"), 0.02);
         assertEquals(3.0, (Double) advice.get("interval_seconds"), 0.1, "collectd's Interval 3");
-        assertEquals(1, Cli.num(advice, "finest_precision_seconds"));
+        assertEquals(1, CliRunner.num(advice, "finest_precision_seconds"));
         assertTrue(((String) advice.get("message")).contains("1m average will be null"), advice.toString());
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void namesThePathsWhisperLeftEmptyAndTheRules() {
-        assertEquals(stored.size(), Cli.num(advice, "paths"), "every path whose rollups whisper left empty");
+        assertEquals(stored.size(), CliRunner.num(advice, "paths"), "every path whose rollups whisper left empty");
         assertEquals("collectd.lab", advice.get("path_prefix"));
         List<String> sample = (List<String>) advice.get("sample_paths");
         assertFalse(sample.isEmpty());
@@ -113,7 +113,7 @@ class RetentionAdviceE2eTest {
     @Test
     @SuppressWarnings("unchecked")
     void theCommandsUseTheGivenWhisperDir() throws Exception {
-        Cli r = Cli.run(TIMEOUT_SECONDS, "-I", CAPTURE, "-q", "--format", "json",
+        CliRunner r = CliRunner.run(TIMEOUT_SECONDS, "-I", CAPTURE, "-q", "--format", "json",
                 "--schemas", SCHEMAS, "--aggregation", AGGREGATION, "--whisper-dir", "/srv/whisper");
         assertEquals(0, r.exit(), r.err());
         Map<String, Object> a = ((List<Map<String, Object>>) r.summary().get("advice")).get(0);
@@ -122,7 +122,7 @@ class RetentionAdviceE2eTest {
 
     @Test
     void theTextSummaryShowsTheWarning() throws Exception {
-        Cli r = Cli.run(TIMEOUT_SECONDS, "-I", CAPTURE, "-q", "--format", "text",
+        CliRunner r = CliRunner.run(TIMEOUT_SECONDS, "-I", CAPTURE, "-q", "--format", "text",
                 "--schemas", SCHEMAS, "--aggregation", AGGREGATION);
         assertEquals(0, r.exit(), r.err());
         String out = r.out();
@@ -138,7 +138,7 @@ class RetentionAdviceE2eTest {
 
     @Test
     void noAdviceWithoutTheConfigFiles() throws Exception {
-        Cli r = Cli.run(TIMEOUT_SECONDS, "-I", CAPTURE, "-q", "--format", "json");
+        CliRunner r = CliRunner.run(TIMEOUT_SECONDS, "-I", CAPTURE, "-q", "--format", "json");
         assertEquals(0, r.exit());
         assertFalse(r.summary().containsKey("advice"), r.summary().toString());
     }

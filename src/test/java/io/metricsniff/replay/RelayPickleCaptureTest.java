@@ -1,11 +1,12 @@
-package io.metricsniff.e2e5;
+package io.metricsniff.replay;
 
+import io.metricsniff.testutil.Oracle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.metricsniff.e2e5.Replay.Rec;
+import io.metricsniff.replay.Replay.Rec;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ class RelayPickleCaptureTest {
 
     @Test
     void linesTheRelayLoggedInvalidAreMalformed() {
-        List<String> invalid = Oracle.carbonInvalid(NAME, "carbon-relay");
+        List<String> invalid = Oracle.carbonInvalid(Oracle.capture(NAME), "carbon-relay");
         assertFalse(invalid.isEmpty(), "the recording logged invalid lines");
         for (String text : invalid) {
             List<Rec> same = plaintext.stream().filter(r -> io.metricsniff.testutil.Python.pyStrip(r.raw()).equals(text)).toList();
@@ -85,7 +86,7 @@ class RelayPickleCaptureTest {
 
     @Test
     void everyStoredPointArrivedAsAnOkPickleDatapoint() {
-        List<Oracle.Stored> stored = Oracle.stored(NAME);
+        List<Oracle.Stored> stored = Oracle.stored(Oracle.capture(NAME));
         assertFalse(stored.isEmpty());
         Map<String, Rec> byPathTime = new HashMap<>();
         for (Rec p : pickle) {

@@ -1,10 +1,11 @@
-package io.metricsniff.e2e5;
+package io.metricsniff.replay;
 
+import io.metricsniff.testutil.Oracle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.metricsniff.e2e5.Replay.Rec;
+import io.metricsniff.replay.Replay.Rec;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +32,7 @@ class GraphiteUdpCaptureTest {
 
     @Test
     void linesCarbonLoggedInvalidAreMalformed() {
-        List<String> invalid = Oracle.carbonInvalid(NAME, "carbon-cache");
+        List<String> invalid = Oracle.carbonInvalid(Oracle.capture(NAME), "carbon-cache");
         assertFalse(invalid.isEmpty());
         for (String text : invalid) {
             long logged = invalid.stream().filter(text::equals).count();
@@ -48,7 +49,7 @@ class GraphiteUdpCaptureTest {
 
     @Test
     void storedPointsAreAccepted() {
-        List<Oracle.Stored> stored = Oracle.stored(NAME);
+        List<Oracle.Stored> stored = Oracle.stored(Oracle.capture(NAME));
         assertFalse(stored.isEmpty());
         for (Oracle.Stored s : stored) {
             // Same path and the stored second; `-1` means "receive time" to carbon.

@@ -1,6 +1,6 @@
-package io.metricsniff.e2e6;
+package io.metricsniff.replay;
 
-import io.metricsniff.live.Cli;
+import io.metricsniff.testutil.CliRunner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,14 +28,14 @@ class ExpectReplayTest {
 
     @BeforeAll
     static void replayOnce() throws Exception {
-        Cli all = Cli.run(TIMEOUT_SECONDS, "-I", CAPTURE, "--format", "json");
+        CliRunner all = CliRunner.run(TIMEOUT_SECONDS, "-I", CAPTURE, "--format", "json");
         assertEquals(0, all.exit(), all.err());
         metrics = all.metrics();
     }
 
     @Test
     void aGlobMetByOkMetricsExitsZero() throws Exception {
-        Cli r = json("lab.ok.*");
+        CliRunner r = json("lab.ok.*");
         assertEquals(0, r.exit(), r.err());
         Map<String, Object> s = r.summary();
         assertEquals(Boolean.TRUE, s.get("expect_met"));
@@ -45,27 +45,27 @@ class ExpectReplayTest {
         assertEquals(Boolean.TRUE, e.get("met"));
         long matches = count(m -> threeNodes(m, "lab.ok."));
         assertTrue(matches >= 5, "the capture has lab.ok.* lines");
-        assertEquals(matches, Cli.num(e, "matches"));
-        assertEquals(count(m -> threeNodes(m, "lab.ok.") && "ok".equals(m.get("verdict"))), Cli.num(e, "ok"));
+        assertEquals(matches, CliRunner.num(e, "matches"));
+        assertEquals(count(m -> threeNodes(m, "lab.ok.") && "ok".equals(m.get("verdict"))), CliRunner.num(e, "ok"));
         assertTrue(e.get("first_seen") instanceof String && e.get("last_seen") instanceof String, e.toString());
         assertFalse(((List<?>) e.get("senders")).isEmpty(), e.toString());
         // with --expect met, every metric is still printed, and -q does not change the verdict
         assertEquals(metrics.size(), r.metrics().size());
-        Cli q = Cli.run(TIMEOUT_SECONDS, "-I", CAPTURE, "-q", "--format", "json", "--expect", "lab.ok.*");
+        CliRunner q = CliRunner.run(TIMEOUT_SECONDS, "-I", CAPTURE, "-q", "--format", "json", "--expect", "lab.ok.*");
         assertEquals(0, q.exit());
         assertEquals(List.of(), q.metrics());
     }
 
     @Test
     void aGlobNeverSeenExitsOne() throws Exception {
-        Cli r = json("lab.nothing.*");
+        CliRunner r = json("lab.nothing.*");
         assertEquals(1, r.exit(), r.err());
         Map<String, Object> s = r.summary();
         assertEquals(Boolean.FALSE, s.get("expect_met"));
         Map<String, Object> e = only(s);
         assertEquals("never_seen", e.get("status"));
         assertEquals(Boolean.FALSE, e.get("met"));
-        assertEquals(0, Cli.num(e, "matches"));
+        assertEquals(0, CliRunner.num(e, "matches"));
         assertFalse(e.containsKey("first_seen"), "no first_seen without a match: " + e);
         assertTrue(((String) e.get("reason")).startsWith("never seen"), e.toString());
         assertEquals("", r.err(), "a replay that does not meet --expect says so in the summary only");
@@ -73,46 +73,46 @@ class ExpectReplayTest {
 
     @Test
     void aGlobSeenOnlyMalformedExitsOne() throws Exception {
-        Cli r = json("lab.expect.nan-value.*");
+        CliRunner r = json("lab.expect.nan-value.*");
         assertEquals(1, r.exit());
         Map<String, Object> e = only(r.summary());
         assertEquals("only_malformed", e.get("status"));
         long nan = count(m -> threeNodes(m, "lab.expect.nan-value."));
         assertEquals(2, nan, "the capture's nan and NaN lines");
-        assertEquals(nan, Cli.num(e, "matches"));
-        assertEquals(nan, Cli.num(e, "malformed"));
-        assertEquals(0, Cli.num(e, "ok"));
+        assertEquals(nan, CliRunner.num(e, "matches"));
+        assertEquals(nan, CliRunner.num(e, "malformed"));
+        assertEquals(0, CliRunner.num(e, "ok"));
         assertTrue(((String) e.get("reason")).contains("nan-value"), "the reason names the problem: " + e);
     }
 
     @Test
     void aGlobSeenOnlyLateOrOnlyFutureExitsOne() throws Exception {
-        Cli late = json("lab.late.two.hours");
+        CliRunner late = json("lab.late.two.hours");
         assertEquals(1, late.exit());
         Map<String, Object> l = only(late.summary());
         assertEquals("only_late_or_future", l.get("status"));
-        assertEquals(1, Cli.num(l, "late"));
-        assertEquals(0, Cli.num(l, "ok"));
+        assertEquals(1, CliRunner.num(l, "late"));
+        assertEquals(0, CliRunner.num(l, "ok"));
         assertTrue(((String) l.get("reason")).contains("late"), l.toString());
 
-        Cli future = json("lab.future.*.*");
+        CliRunner future = json("lab.future.*.*");
         assertEquals(1, future.exit());
         Map<String, Object> f = only(future.summary());
         assertEquals("only_late_or_future", f.get("status"));
-        assertEquals(1, Cli.num(f, "future"));
+        assertEquals(1, CliRunner.num(f, "future"));
         assertTrue(((String) f.get("reason")).contains("future"), f.toString());
     }
 
     @Test
     void severalGlobsAllMustBeMet() throws Exception {
-        Cli met = json("lab.ok.int", "lab.*.tab", "lab.ok.{float,negative}", "lab.ok.[cd]*");
+        CliRunner met = json("lab.ok.int", "lab.*.tab", "lab.ok.{float,negative}", "lab.ok.[cd]*");
         assertEquals(0, met.exit(), met.out());
         List<Map<String, Object>> es = expect(met.summary());
         assertEquals(4, es.size());
         for (Map<String, Object> e : es) assertEquals("met", e.get("status"), e.toString());
-        assertEquals(2, Cli.num(es.get(2), "matches"), "{float,negative}");
+        assertEquals(2, CliRunner.num(es.get(2), "matches"), "{float,negative}");
 
-        Cli mixed = json("lab.ok.int", "lab.nothing.*", "lab.expect.nan-value.*", "lab.late.*.*");
+        CliRunner mixed = json("lab.ok.int", "lab.nothing.*", "lab.expect.nan-value.*", "lab.late.*.*");
         assertEquals(1, mixed.exit());
         Map<String, Object> s = mixed.summary();
         assertEquals(Boolean.FALSE, s.get("expect_met"));
@@ -123,7 +123,7 @@ class ExpectReplayTest {
 
     @Test
     void theTextSummaryGivesOneReasonLinePerGlob() throws Exception {
-        Cli r = Cli.run(TIMEOUT_SECONDS, "-I", CAPTURE, "-q", "--format", "text",
+        CliRunner r = CliRunner.run(TIMEOUT_SECONDS, "-I", CAPTURE, "-q", "--format", "text",
                 "--expect", "lab.ok.*", "--expect", "lab.nothing.*", "--expect", "lab.expect.nan-value.*",
                 "--expect", "lab.late.two.hours");
         assertEquals(1, r.exit());
@@ -137,16 +137,16 @@ class ExpectReplayTest {
 
     @Test
     void withinIsForLiveCaptureOnly() throws Exception {
-        Cli r = Cli.run(TIMEOUT_SECONDS, "-I", CAPTURE, "--format", "json", "--expect", "lab.ok.*", "--within", "5s");
+        CliRunner r = CliRunner.run(TIMEOUT_SECONDS, "-I", CAPTURE, "--format", "json", "--expect", "lab.ok.*", "--within", "5s");
         assertEquals(2, r.exit(), "a usage error");
         assertTrue(r.err().startsWith("metricsniff: --within is for live capture"), r.err());
         assertEquals(1, r.err().split("\n").length, "one clear line: " + r.err());
     }
 
-    static Cli json(String... globs) throws Exception {
+    static CliRunner json(String... globs) throws Exception {
         List<String> a = new ArrayList<>(List.of("-I", CAPTURE, "--format", "json"));
         for (String g : globs) a.addAll(List.of("--expect", g));
-        return Cli.run(TIMEOUT_SECONDS, a.toArray(new String[0]));
+        return CliRunner.run(TIMEOUT_SECONDS, a.toArray(new String[0]));
     }
 
     @SuppressWarnings("unchecked")

@@ -1,11 +1,12 @@
-package io.metricsniff.e2e5;
+package io.metricsniff.replay;
 
+import io.metricsniff.testutil.Oracle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.metricsniff.e2e5.Replay.Rec;
+import io.metricsniff.replay.Replay.Rec;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -34,7 +35,7 @@ class StatsdCaptureTest {
 
     @Test
     void badLinesStatsdLoggedAreMalformedTheRestOk() {
-        Set<String> bad = new HashSet<>(Oracle.statsdBad(NAME));
+        Set<String> bad = new HashSet<>(Oracle.statsdBad(Oracle.capture(NAME)));
         assertFalse(bad.isEmpty());
         Set<String> seenBad = new HashSet<>();
         for (Rec r : statsd) {
@@ -56,7 +57,7 @@ class StatsdCaptureTest {
     void everyLineStatsdReceivedIsOneRecord() {
         // dumpMessages: statsd logged each non-empty line it received as "DEBUG: LINE".
         Map<String, Integer> dumped = new HashMap<>();
-        for (String line : Replay.readLines(NAME + ".statsd.log")) {
+        for (String line : Oracle.beside(Oracle.capture(NAME), ".statsd.log")) {
             int at = line.indexOf(" - DEBUG: ");
             if (at < 0) {
                 continue;
@@ -103,16 +104,16 @@ class StatsdCaptureTest {
         }
         assertTrue(stats && counts, "stats.* and stats_counts.* lines");
         // statsd opens a new connection per flush; carbon logged each one.
-        long established = Replay.readLines(NAME + ".carbon.log").stream()
+        long established = Oracle.carbonLog(Oracle.capture(NAME)).stream()
                 .filter(l -> l.contains("MetricLineReceiver connection with") && l.endsWith("established"))
                 .count();
         assertEquals(established, connections.size(), "one connection per flush");
-        assertTrue(Oracle.carbonInvalid(NAME, "carbon-cache").isEmpty(), "carbon rejected no flush line");
+        assertTrue(Oracle.carbonInvalid(Oracle.capture(NAME), "carbon-cache").isEmpty(), "carbon rejected no flush line");
     }
 
     @Test
     void everyStoredPointIsAnOkFlushLine() {
-        List<Oracle.Stored> stored = Oracle.stored(NAME);
+        List<Oracle.Stored> stored = Oracle.stored(Oracle.capture(NAME));
         assertFalse(stored.isEmpty());
         for (Oracle.Stored s : stored) {
             Rec r = flushes.stream()

@@ -10,21 +10,21 @@ import java.io.IOException;
 import java.io.PrintStream;
 
 /** {@code --format tui}: owns the terminal and the live view for one run. */
-final class Screen {
+final class TuiTerminal {
     private final Terminal terminal;
     private final PrintStream err;
     private TerminalUi ui;
 
-    private Screen(Terminal terminal, PrintStream err) {
+    private TuiTerminal(Terminal terminal, PrintStream err) {
         this.terminal = terminal;
         this.err = err;
     }
 
     /** The terminal, or null when stdin/stdout are not one (the run falls back to text). */
-    static Screen open(PrintStream err) {
+    static TuiTerminal open(PrintStream err) {
         try {
             Terminal t = TerminalUi.openSystemTerminal();
-            return t == null ? null : new Screen(t, err);
+            return t == null ? null : new TuiTerminal(t, err);
         } catch (IOException e) {
             return null;
         }
