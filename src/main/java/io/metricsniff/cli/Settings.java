@@ -1,5 +1,6 @@
 package io.metricsniff.cli;
 
+import io.metricsniff.text.Durations;
 import io.metricsniff.analysis.Expectations;
 import io.metricsniff.analysis.RetentionAdvisor;
 import io.metricsniff.analysis.StorageAggregation;
@@ -8,7 +9,6 @@ import io.metricsniff.capture.CaptureException;
 import io.metricsniff.capture.LiveOptions;
 import io.metricsniff.capture.LiveSource;
 import io.metricsniff.record.Protocol;
-import io.metricsniff.verdict.Durations;
 import io.metricsniff.verdict.ReceiverProfile;
 import io.metricsniff.verdict.Receivers;
 

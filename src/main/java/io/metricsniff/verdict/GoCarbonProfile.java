@@ -1,5 +1,7 @@
 package io.metricsniff.verdict;
 
+import io.metricsniff.text.LineScan;
+import io.metricsniff.text.GoFloat;
 import io.metricsniff.record.MetricRecord;
 import io.metricsniff.record.Transport;
 import io.metricsniff.record.Verdict;
@@ -47,7 +49,7 @@ public final class GoCarbonProfile implements ReceiverProfile {
         }
         boolean ok = true;
         double value = GoFloat.parse(b, i1 + 1, i2);
-        if (PythonFloat.isInvalid(value)) {
+        if (GoFloat.isInvalid(value)) {
             rec.flag(Verdict.MALFORMED, LineScan.indexOf(b, i1 + 1, i2, (byte) '\t') >= 0
                     ? Problems.tabSeparator(NAME)
                     : Problems.badValue(NAME, "Go ParseFloat cannot read it"));
@@ -60,12 +62,12 @@ public final class GoCarbonProfile implements ReceiverProfile {
             rec.value(value);
         }
         double ts = GoFloat.parse(b, i2 + 1, to);
-        if (PythonFloat.isInvalid(ts) || Double.isNaN(ts)) {
+        if (GoFloat.isInvalid(ts) || Double.isNaN(ts)) {
             int sp = LineScan.indexOf(b, i2 + 1, to, (byte) ' ');
             if (sp == i2 + 1) rec.flag(Verdict.MALFORMED, Problems.doubleSpace(NAME));
             else if (sp > 0) rec.flag(Verdict.MALFORMED, Problems.fieldCount(NAME, 4, "exactly 'path value timestamp'"));
             else if (LineScan.indexOf(b, i2 + 1, to, (byte) '\t') >= 0) rec.flag(Verdict.MALFORMED, Problems.tabSeparator(NAME));
-            else rec.flag(Verdict.MALFORMED, Problems.badTimestamp(NAME, Double.isNaN(ts) && !PythonFloat.isInvalid(ts)
+            else rec.flag(Verdict.MALFORMED, Problems.badTimestamp(NAME, Double.isNaN(ts) && !GoFloat.isInvalid(ts)
                     ? "NaN is rejected" : "Go ParseFloat cannot read it"));
             return false;
         }

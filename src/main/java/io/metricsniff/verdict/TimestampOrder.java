@@ -1,5 +1,6 @@
 package io.metricsniff.verdict;
 
+import io.metricsniff.text.Durations;
 import io.metricsniff.record.MetricRecord;
 import io.metricsniff.record.Problem;
 import io.metricsniff.record.Verdict;

@@ -1,5 +1,6 @@
 package io.metricsniff.protocol.graphite;
 
+import io.metricsniff.text.LineScan;
 import io.metricsniff.decode.Endpoint;
 import io.metricsniff.protocol.DatagramHandler;
 import io.metricsniff.record.MetricRecord;
@@ -8,7 +9,6 @@ import io.metricsniff.record.RecordSink;
 import io.metricsniff.record.Transport;
 import io.metricsniff.record.Verdict;
 import io.metricsniff.verdict.Judge;
-import io.metricsniff.verdict.LineScan;
 import io.metricsniff.verdict.Problems;
 
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package io.metricsniff.protocol.graphite;
 
+import io.metricsniff.text.LineScan;
 import io.metricsniff.decode.Endpoint;
 import io.metricsniff.reassembly.EndReason;
 import io.metricsniff.reassembly.StreamHandler;
@@ -9,7 +10,6 @@ import io.metricsniff.record.RecordSink;
 import io.metricsniff.record.Transport;
 import io.metricsniff.record.Verdict;
 import io.metricsniff.verdict.Judge;
-import io.metricsniff.verdict.LineScan;
 import io.metricsniff.verdict.Problems;
 
 import java.util.Arrays;

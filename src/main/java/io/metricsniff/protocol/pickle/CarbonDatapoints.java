@@ -1,5 +1,6 @@
 package io.metricsniff.protocol.pickle;
 
+import io.metricsniff.text.PyFloat;
 import java.math.BigInteger;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.metricsniff.protocol.pickle;
 
+import io.metricsniff.text.PyFloat;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

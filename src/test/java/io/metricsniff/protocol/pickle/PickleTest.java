@@ -1,5 +1,6 @@
 package io.metricsniff.protocol.pickle;
 
+import io.metricsniff.text.PyFloat;
 import io.metricsniff.protocol.DecoderTestSupport;
 import io.metricsniff.reassembly.EndReason;
 import io.metricsniff.record.MetricRecord;
