@@ -1,5 +1,6 @@
 package io.metricsniff.verdict;
 
+import io.metricsniff.record.Problems;
 import io.metricsniff.text.LineScan;
 import io.metricsniff.text.Whitespace;
 import io.metricsniff.text.PythonFloat;

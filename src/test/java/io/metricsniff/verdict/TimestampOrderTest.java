@@ -1,5 +1,6 @@
 package io.metricsniff.verdict;
 
+import io.metricsniff.record.Problems;
 import io.metricsniff.decode.Endpoint;
 import io.metricsniff.record.MetricRecord;
 import io.metricsniff.record.Protocol;
@@ -24,7 +25,7 @@ class TimestampOrderTest {
     }
 
     static boolean backwards(MetricRecord r) {
-        return r.problems().stream().anyMatch(p -> p.code().equals(TimestampOrder.CODE));
+        return r.problems().stream().anyMatch(p -> p.code().equals(Problems.TIMESTAMP_BACKWARDS));
     }
 
     @Test void relayNgDropsAPointOlderThanTheNewestForItsPathOthersOnlyNote() {

@@ -9,7 +9,7 @@ import io.metricsniff.record.RecordSink;
 import io.metricsniff.record.Transport;
 import io.metricsniff.record.Verdict;
 import io.metricsniff.verdict.Judge;
-import io.metricsniff.verdict.Problems;
+import io.metricsniff.record.Problems;
 
 import java.util.Arrays;
 

@@ -10,7 +10,7 @@ import io.metricsniff.record.RecordSink;
 import io.metricsniff.record.Transport;
 import io.metricsniff.record.Verdict;
 import io.metricsniff.verdict.Judge;
-import io.metricsniff.verdict.Problems;
+import io.metricsniff.record.Problems;
 
 import java.util.Arrays;
 
@@ -121,23 +121,13 @@ public final class PlaintextStreamDecoder implements StreamHandler {
         if (killer != null) {
             rec.flag(Verdict.MALFORMED, Problems.lostAfterClose(receiver, killer));
         } else if (reason == EndReason.FIN && judge.profile().readsLastLineAtClose()) {
-            rec.note(Problems.unterminated("no newline before the sender closed; " + receiver + " still reads it"));
+            rec.note(Problems.unterminated("fin", receiver, true));
         } else {
-            rec.flag(Verdict.MALFORMED, Problems.unterminated(unterminatedWhy(reason, receiver)));
+            rec.flag(Verdict.MALFORMED, Problems.unterminated(reason.name().toLowerCase(), receiver, false));
         }
         judge.judgeTiming(rec);
         lines++;
         sink.metric(rec);
-    }
-
-    private static String unterminatedWhy(EndReason reason, String receiver) {
-        switch (reason) {
-            case FIN: return "no newline before the sender closed the connection: " + receiver + " drops this last line";
-            case RST: return "no newline before the connection was reset: " + receiver + " drops this last line";
-            case CAPTURE_END: return "the capture ended before this line's newline: " + receiver
-                    + " has not accepted it (yet)";
-            default: return "the stream was given up (" + reason.name().toLowerCase() + ") before this line's newline";
-        }
     }
 
     private void line(byte[] raw, long total, long timeNanos) {

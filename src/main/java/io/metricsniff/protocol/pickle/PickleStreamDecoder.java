@@ -5,6 +5,7 @@ import io.metricsniff.reassembly.EndReason;
 import io.metricsniff.reassembly.StreamHandler;
 import io.metricsniff.record.MetricRecord;
 import io.metricsniff.record.Problem;
+import io.metricsniff.record.Problems;
 import io.metricsniff.record.Protocol;
 import io.metricsniff.record.RecordSink;
 import io.metricsniff.record.Transport;
@@ -38,9 +39,6 @@ public final class PickleStreamDecoder implements StreamHandler {
     static final int PREFIX = 4;
     /** Bytes of a frame shown (hex) in the raw text of a record about the whole frame. */
     static final int PREVIEW_BYTES = 16;
-
-    public static final String FRAME_TOO_LARGE = "pickle-frame-too-large";
-    public static final String UNTERMINATED = "pickle-unterminated";
 
     private final Endpoint src;
     private final Endpoint dst;
@@ -96,9 +94,8 @@ public final class PickleStreamDecoder implements StreamHandler {
                 frameLength = ((prefix[0] & 0xffL) << 24) | ((prefix[1] & 0xff) << 16)
                         | ((prefix[2] & 0xff) << 8) | (prefix[3] & 0xff);
                 if (frameLength > MAX_FRAME_LENGTH) {
-                    emit(frameRecord("[pickle frame length " + frameLength + "]", FRAME_TOO_LARGE,
-                            "a frame of " + frameLength + " bytes is over carbon's PICKLE_RECEIVER_MAX_LENGTH ("
-                                    + MAX_FRAME_LENGTH + "): carbon closes the connection and the rest is lost"));
+                    emit(frameRecord("[pickle frame length " + frameLength + "]",
+                            Problems.pickleFrameTooLarge(frameLength, MAX_FRAME_LENGTH)));
                     frameLength = -1;
                     skipping = true;
                     skipped += end - off;
@@ -136,7 +133,7 @@ public final class PickleStreamDecoder implements StreamHandler {
         try {
             value = reader.read(buf, off, len);
         } catch (PickleException e) {
-            emit(frameRecord(preview(buf, off, len), e.code(), e.getMessage()));
+            emit(frameRecord(preview(buf, off, len), new Problem(e.code(), e.getMessage())));
             return;
         }
         boolean closes = CarbonDatapoints.walk(value, visitor);
@@ -153,8 +150,8 @@ public final class PickleStreamDecoder implements StreamHandler {
         }
 
         @Override
-        public void bad(String rawText, String code, String message) {
-            emit(record(rawText).flag(Verdict.MALFORMED, new Problem(code, message)));
+        public void bad(String rawText, Problem problem) {
+            emit(record(rawText).flag(Verdict.MALFORMED, problem));
         }
     };
 
@@ -189,8 +186,7 @@ public final class PickleStreamDecoder implements StreamHandler {
                     ? frameFill + " of " + frameLength + " bytes of a pickle frame"
                     : prefixFill + " of the 4 length bytes of a pickle frame";
             emit(frameRecord(frameLength >= 0 ? preview(frame, 0, frameFill) : "[pickle length prefix, "
-                    + prefixFill + " bytes]", UNTERMINATED, "the connection closed after " + what
-                    + ": carbon never unpickles it"));
+                    + prefixFill + " bytes]", Problems.pickleUnterminated(what)));
         }
         if (skipped > 0) sink.skipped(timeNanos, src, dst, skipped, midstream
                 ? "the capture began inside this pickle connection: frame boundaries cannot be found without its start"
@@ -206,8 +202,8 @@ public final class PickleStreamDecoder implements StreamHandler {
         return new MetricRecord(timeNanos, src, dst, Transport.TCP, Protocol.PICKLE, rawText);
     }
 
-    private MetricRecord frameRecord(String rawText, String code, String message) {
-        return record(rawText).flag(Verdict.MALFORMED, new Problem(code, message));
+    private MetricRecord frameRecord(String rawText, Problem problem) {
+        return record(rawText).flag(Verdict.MALFORMED, problem);
     }
 
     private void emit(MetricRecord rec) { sink.metric(rec); }

@@ -4,7 +4,7 @@ import io.metricsniff.text.JsNumber;
 import io.metricsniff.decode.Endpoint;
 import io.metricsniff.protocol.DatagramHandler;
 import io.metricsniff.record.MetricRecord;
-import io.metricsniff.record.Problem;
+import io.metricsniff.record.Problems;
 import io.metricsniff.record.Protocol;
 import io.metricsniff.record.RecordSink;
 import io.metricsniff.record.Transport;
@@ -34,15 +34,6 @@ import java.util.List;
  * such a line as bad or misread it, the record carries a note ({@code dogstatsd-extension}).
  */
 public final class StatsdDatagramDecoder implements DatagramHandler {
-    public static final String NO_TYPE = "statsd-no-type";
-    public static final String BAD_VALUE = "statsd-bad-value";
-    public static final String BAD_SAMPLE_RATE = "statsd-bad-sample-rate";
-    public static final String SAMPLE_RATE_CRASH = "statsd-sample-rate-crash";
-    public static final String BAD_TIMESTAMP = "statsd-bad-timestamp";
-    public static final String UNKNOWN_TYPE = "statsd-unknown-type";
-    public static final String NAME_REWRITTEN = "statsd-name-rewritten";
-    public static final String DOGSTATSD = "dogstatsd-extension";
-
     /** Values one line may carry; a datagram is at most 64 KiB, so this only bounds abuse. */
     static final int MAX_VALUES_PER_LINE = 1024;
 
@@ -103,7 +94,7 @@ public final class StatsdDatagramDecoder implements DatagramHandler {
             name = text(0, bits0End);
             storedName = storedName(bits0End);
             MetricRecord r = record();
-            r.flag(Verdict.MALFORMED, new Problem(NO_TYPE, "statsd logs 'Bad line': no ':value|type' after the name"));
+            r.flag(Verdict.MALFORMED, Problems.STATSD_NO_VALUE);
             emit(r);
             return;
         }
@@ -140,8 +131,7 @@ public final class StatsdDatagramDecoder implements DatagramHandler {
             }
             for (int k = 0; k < pendingCount; k++) {
                 MetricRecord r = chunk(pendingStart[k], pendingEnd[k], t, te, f1, f1e, rate, rateE);
-                r.note(new Problem(DOGSTATSD, "multi-value (name:v1:v2|type) is DogStatsD; the statsd daemon"
-                        + " counts this value as a bad line"));
+                r.note(Problems.DOGSTATSD_MULTI_VALUE);
                 finish(r);
             }
             pendingCount = 0;
@@ -151,8 +141,7 @@ public final class StatsdDatagramDecoder implements DatagramHandler {
         for (int k = 0; k < pendingCount; k++) {
             MetricRecord r = record();
             setValue(r, pendingStart[k], pendingEnd[k]);
-            r.flag(Verdict.MALFORMED, new Problem(NO_TYPE, "statsd logs 'Bad line': value '"
-                    + text(pendingStart[k], pendingEnd[k]) + "' has no |type"));
+            r.flag(Verdict.MALFORMED, Problems.statsdValueWithoutType(text(pendingStart[k], pendingEnd[k])));
             emit(r);
         }
     }
@@ -169,11 +158,9 @@ public final class StatsdDatagramDecoder implements DatagramHandler {
                 rate = f1;
                 rateE = f1e;
             } else if (isDogField(f1, f1e)) {
-                r.note(new Problem(DOGSTATSD, "the statsd daemon counts this line as bad: its third field '"
-                        + text(f1, f1e) + "' is not a sample rate"));
+                r.note(Problems.dogstatsdField(text(f1, f1e)));
             } else {
-                return r.flag(Verdict.MALFORMED, new Problem(BAD_SAMPLE_RATE, "statsd logs 'Bad line': '"
-                        + text(f1, f1e) + "' is not a sample rate (@ and a non-negative number)"));
+                return r.flag(Verdict.MALFORMED, Problems.statsdBadSampleRate(text(f1, f1e)));
             }
         }
         if (rate >= 0) {
@@ -183,8 +170,7 @@ public final class StatsdDatagramDecoder implements DatagramHandler {
             while (d < rateE && (line[d] == '.' || (line[d] >= '0' && line[d] <= '9'))) d++;
             if (d == rate + 1) {
                 if (rate == f1) {
-                    return r.flag(Verdict.MALFORMED, new Problem(SAMPLE_RATE_CRASH, "statsd accepts sample rate '"
-                            + text(rate, rateE) + "' but then fails to read it: the daemon exits (uncaught TypeError)"));
+                    return r.flag(Verdict.MALFORMED, Problems.statsdSampleRateCrash(text(rate, rateE)));
                 }
             } else {
                 r.sampleRate(JsNumber.parse(line, rate + 1, d));
@@ -194,22 +180,17 @@ public final class StatsdDatagramDecoder implements DatagramHandler {
         boolean ms = typeLen == 2 && line[t] == 'm' && line[t + 1] == 's';
         boolean set = typeLen == 1 && line[t] == 's';
         if (!set && (!number || (ms && value < 0))) {
-            return r.flag(Verdict.MALFORMED, new Problem(BAD_VALUE, "statsd logs 'Bad line': value '" + text(v, ve)
-                    + "' is not " + (ms ? "a number >= 0" : "a number") + " for type '" + text(t, te) + "'"));
+            return r.flag(Verdict.MALFORMED, Problems.statsdBadValue(text(v, ve), ms, text(t, te)));
         }
         if (dogTimestampBad) {
-            return r.flag(Verdict.MALFORMED, new Problem(BAD_TIMESTAMP,
-                    "DogStatsD's |T field must be unix seconds (digits only)"));
+            return r.flag(Verdict.MALFORMED, Problems.STATSD_BAD_T_FIELD);
         }
         switch (type) {
             case "c", "g", "ms", "s" -> { }
-            case "h", "d" -> r.note(new Problem(DOGSTATSD, "type '" + type + "' is DogStatsD; the statsd daemon"
-                    + " counts it as a counter"));
-            default -> r.note(new Problem(UNKNOWN_TYPE, "the statsd daemon counts unknown type '" + type
-                    + "' as a counter"));
+            case "h", "d" -> r.note(Problems.dogstatsdType(type));
+            default -> r.note(Problems.statsdUnknownType(type));
         }
-        if (containerLater) r.note(new Problem(DOGSTATSD, "the statsd daemon splits '|c:' at its ':' and"
-                + " counts the container id as a bad line"));
+        if (containerLater) r.note(Problems.DOGSTATSD_CONTAINER);
         if (dogTimestamp >= 0) r.timestamp(dogTimestamp);
         return r;
     }
@@ -230,7 +211,7 @@ public final class StatsdDatagramDecoder implements DatagramHandler {
         r.path(name);
         if (!tags.isEmpty()) r.tags(tags);
         if (storedName != null) r.storedPath(storedName);
-        if (nameRewritten) r.note(new Problem(NAME_REWRITTEN, "statsd stores this name as '" + storedName + "'"));
+        if (nameRewritten) r.note(Problems.statsdNameRewritten(storedName));
         return r;
     }
 

@@ -1,5 +1,6 @@
 package io.metricsniff.protocol.pickle;
 
+import io.metricsniff.record.Problems;
 import io.metricsniff.text.PyFloat;
 import io.metricsniff.protocol.DecoderTestSupport;
 import io.metricsniff.reassembly.EndReason;
@@ -157,9 +158,9 @@ class PickleTest {
                 + " ('n', (1700000000, float('nan'))), (b'bytes.path', (1700000000, 1)), ('lost', (1, 2))]", 3));
         byte[] after = frame(python("[('after', (1700000000, 1))]", 3));
         List<MetricRecord> r = feed(concat(f, after));
-        assertEquals(List.of(CarbonDatapoints.BAD_NUMBER, CarbonDatapoints.BAD_DATAPOINT,
-                CarbonDatapoints.BAD_DATAPOINT, "nan-value",
-                CarbonDatapoints.PATH_NOT_STR, CarbonDatapoints.CONNECTION_CLOSED), sink.codes());
+        assertEquals(List.of(Problems.PICKLE_BAD_NUMBER, Problems.PICKLE_BAD_DATAPOINT,
+                Problems.PICKLE_BAD_DATAPOINT, "nan-value",
+                Problems.PICKLE_PATH_NOT_STR, Problems.PICKLE_CONNECTION_CLOSED), sink.codes());
         assertEquals(7, r.size());
         assertEquals(Verdict.MALFORMED, r.get(0).verdict());
         assertPoint(r.get(2), "c", 3, 1700000000);   // lists unpack like tuples in Python
@@ -171,16 +172,16 @@ class PickleTest {
     void topLevelNotIterableClosesConnection() throws Exception {
         List<MetricRecord> r = feed(concat(frame(python("5", 2)), frame(python("[('a', (1700000000, 1))]", 2))));
         assertEquals(1, r.size());
-        assertEquals(List.of(CarbonDatapoints.NOT_ITERABLE), sink.codes());
+        assertEquals(List.of(Problems.PICKLE_NOT_A_LIST), sink.codes());
     }
 
     @Test
     void hugeIntOverflowsFloatAndClosesConnection() throws Exception {
         List<MetricRecord> r = feed(frame(python("[('a', (1700000000, 10**400)), ('b', (1700000000, 1))]", 2)));
-        assertEquals(List.of(CarbonDatapoints.OVERFLOW, CarbonDatapoints.CONNECTION_CLOSED), sink.codes());
+        assertEquals(List.of(Problems.PICKLE_NUMBER_OVERFLOW, Problems.PICKLE_CONNECTION_CLOSED), sink.codes());
         assertEquals(2, r.size());
         feedText0("L" + "9".repeat(5000) + "\n."); // text LONG beyond MAX_INT_DIGITS: kept as a marker
-        assertEquals(CarbonDatapoints.NOT_ITERABLE, sink.codes().get(2));
+        assertEquals(Problems.PICKLE_NOT_A_LIST, sink.codes().get(2));
     }
 
     void feedText0(String pickle) { feed(frame(latin1(pickle))); }
@@ -194,7 +195,7 @@ class PickleTest {
         d.data(s, 0, s.length, T);
         assertEquals(2, sink.records.size());
         assertEquals(Verdict.OK, sink.records.get(0).verdict());
-        assertEquals(List.of(CarbonDatapoints.CONNECTION_CLOSED), sink.codes());
+        assertEquals(List.of(Problems.PICKLE_CONNECTION_CLOSED), sink.codes());
         assertEquals(after.length, d.skippedBytes());
     }
 
@@ -209,20 +210,20 @@ class PickleTest {
         // protocol 4 uses STACK_GLOBAL for classes
         feed(frame(python("__import__('collections').OrderedDict()", 4)));
         feed(frame(python("__import__('datetime').date(2020, 1, 1)", 2)));
-        assertEquals(List.of(PickleException.REFUSED, PickleException.REFUSED, PickleException.REFUSED), sink.codes());
+        assertEquals(List.of(Problems.PICKLE_REFUSED, Problems.PICKLE_REFUSED, Problems.PICKLE_REFUSED), sink.codes());
         assertTrue(sink.records.get(0).problems().get(0).message().contains("GLOBAL refused"));
         assertTrue(sink.records.get(1).problems().get(0).message().contains("STACK_GLOBAL refused"));
         for (String op : new String[] {"R", "b", "i", "o", "P", "Q", "\u0081", "\u0092", "\u0082"}) {
             sink.records.clear();
             feedText0("N)" + op + ".");
-            assertEquals(List.of(PickleException.REFUSED), sink.codes(), op);
+            assertEquals(List.of(Problems.PICKLE_REFUSED), sink.codes(), op);
         }
     }
 
     @Test
     void dictsAreNotReadButSaySo() throws Exception {
         feed(frame(python("{'a': 1}", 2)));
-        assertEquals(List.of(PickleException.UNSUPPORTED), sink.codes());
+        assertEquals(List.of(Problems.PICKLE_UNSUPPORTED), sink.codes());
     }
 
     @Test
@@ -248,7 +249,7 @@ class PickleTest {
         for (String b : bad) {
             sink.records.clear();
             feedText0(b);
-            assertEquals(List.of(PickleException.INVALID), sink.codes(), () -> "for " + b + ": " + sink.records.get(0).problems());
+            assertEquals(List.of(Problems.PICKLE_INVALID), sink.codes(), () -> "for " + b + ": " + sink.records.get(0).problems());
             assertTrue(sink.records.get(0).raw().startsWith("[pickle frame, "));
         }
     }
@@ -263,7 +264,7 @@ class PickleTest {
         byte[] gets = new byte[2 * (PickleReader.MAX_STACK + 1)];
         for (int i = 0; i < gets.length; i += 2) { gets[i] = 'h'; gets[i + 1] = 0; }
         feed(frame(concat(latin1("]q\u0000"), gets, latin1("."))));
-        assertEquals(List.of(PickleException.LIMIT, PickleException.LIMIT, PickleException.LIMIT), sink.codes());
+        assertEquals(List.of(Problems.PICKLE_LIMIT, Problems.PICKLE_LIMIT, Problems.PICKLE_LIMIT), sink.codes());
     }
 
     @Test
@@ -274,7 +275,7 @@ class PickleTest {
         for (int i = n; i < 2 * n - 1; i++) p[i] = 'a';
         p[2 * n - 1] = '.';
         feed(frame(java.util.Arrays.copyOf(p, 2 * n)));
-        assertEquals(List.of(CarbonDatapoints.BAD_DATAPOINT), sink.codes()); // [[[[...]]]]: one item, not a pair
+        assertEquals(List.of(Problems.PICKLE_BAD_DATAPOINT), sink.codes()); // [[[[...]]]]: one item, not a pair
         assertTrue(sink.records.get(0).raw().length() < 400);
     }
 
@@ -290,7 +291,7 @@ class PickleTest {
         d.data(ok, 0, ok.length, T);
         d.end(EndReason.FIN, T);
         assertEquals(2, sink.records.size());
-        assertEquals(List.of(PickleStreamDecoder.FRAME_TOO_LARGE), sink.codes());
+        assertEquals(List.of(Problems.PICKLE_FRAME_TOO_LARGE), sink.codes());
         assertTrue(sink.records.get(1).problems().get(0).message().contains("2147483647"));
         assertEquals(100L * junk.length + ok.length, d.skippedBytes());
 
@@ -304,7 +305,7 @@ class PickleTest {
         big[big.length - 2] = 'N';
         big[big.length - 1] = '.';
         feed(frame(big));
-        assertEquals(List.of(CarbonDatapoints.NOT_ITERABLE), sink.codes());
+        assertEquals(List.of(Problems.PICKLE_NOT_A_LIST), sink.codes());
     }
 
     @Test
@@ -313,14 +314,14 @@ class PickleTest {
         PickleStreamDecoder d = decoder(false);
         d.data(f, 0, f.length - 3, T);
         d.end(EndReason.RST, T);
-        assertEquals(List.of(PickleStreamDecoder.UNTERMINATED), sink.codes());
+        assertEquals(List.of(Problems.PICKLE_UNTERMINATED), sink.codes());
         assertTrue(sink.records.get(0).problems().get(0).message().contains((f.length - 7) + " of " + (f.length - 4)));
 
         sink.records.clear();
         d = decoder(false);
         d.data(f, 0, 2, T);
         d.end(EndReason.FIN, T);
-        assertEquals(List.of(PickleStreamDecoder.UNTERMINATED), sink.codes());
+        assertEquals(List.of(Problems.PICKLE_UNTERMINATED), sink.codes());
 
         sink.records.clear();
         d = decoder(false);
@@ -369,7 +370,7 @@ class PickleTest {
                 Object o = reader.read(b, 0, b.length);
                 CarbonDatapoints.walk(o, new CarbonDatapoints.Visitor() {
                     public boolean datapoint(String p, double v, double t, String raw) { return false; }
-                    public void bad(String raw, String code, String message) { }
+                    public void bad(String raw, io.metricsniff.record.Problem p) { assertNotNull(p.message()); }
                 });
             } catch (PickleException expected) {
                 assertNotNull(expected.code());

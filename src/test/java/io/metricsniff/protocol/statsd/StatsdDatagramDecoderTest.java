@@ -1,5 +1,6 @@
 package io.metricsniff.protocol.statsd;
 
+import io.metricsniff.record.Problems;
 import io.metricsniff.text.JsNumber;
 import io.metricsniff.decode.Endpoint;
 import io.metricsniff.protocol.DecoderTestSupport;
