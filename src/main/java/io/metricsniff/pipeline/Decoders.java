@@ -2,6 +2,7 @@ package io.metricsniff.pipeline;
 
 import io.metricsniff.decode.Endpoint;
 import io.metricsniff.protocol.DatagramHandler;
+import io.metricsniff.protocol.framing.FramingLimits;
 import io.metricsniff.protocol.graphite.GraphiteDatagramDecoder;
 import io.metricsniff.protocol.graphite.PlaintextStreamDecoder;
 import io.metricsniff.protocol.pickle.PickleStreamDecoder;
@@ -18,16 +19,28 @@ import io.metricsniff.verdict.Judge;
  */
 public final class Decoders implements StreamHandlerFactory {
     private final Protocol forced; // AUTO: by port
-    private final Judge judge;
+    private final FramingLimits limits;
+    private final StreamConsumers consumers;
     private final RecordSink sink;
     private final DatagramHandler statsd;
     private final DatagramHandler graphiteUdp;
     private long unknownStreams;
     private Endpoint firstUnknown;
 
+    /** The usual wiring: default limits, every record judged. */
     public Decoders(Protocol choice, Judge judge, RecordSink sink) {
+        this(choice, FramingLimits.DEFAULTS, StreamConsumers.judged(judge, sink), judge, sink);
+    }
+
+    /**
+     * @param consumers where TCP framers hand lines and datapoints (judging or not)
+     * @param judge     judges UDP datagrams (their decoders still judge inline)
+     * @param sink      gets UDP records and {@link #finish}
+     */
+    public Decoders(Protocol choice, FramingLimits limits, StreamConsumers consumers, Judge judge, RecordSink sink) {
         this.forced = choice;
-        this.judge = judge;
+        this.limits = limits;
+        this.consumers = consumers;
         this.sink = sink;
         this.statsd = new StatsdDatagramDecoder(judge, sink);
         this.graphiteUdp = new GraphiteDatagramDecoder(judge, sink);
@@ -47,8 +60,8 @@ public final class Decoders implements StreamHandlerFactory {
             return null;
         }
         switch (p) {
-            case GRAPHITE: return new PlaintextStreamDecoder(src, dst, midstream, judge, sink);
-            case PICKLE: return new PickleStreamDecoder(src, dst, midstream, judge, sink);
+            case GRAPHITE: return PlaintextStreamDecoder.open(midstream, limits, consumers.lines(src, dst));
+            case PICKLE: return new PickleStreamDecoder(midstream, limits, consumers.datapoints(src, dst));
             default: return null; // StatsD over TCP is not read
         }
     }

@@ -25,7 +25,6 @@ public final class GraphiteDatagramDecoder implements DatagramHandler {
 
     private final Judge judge;
     private final RecordSink sink;
-    private long snaplenCutLines;
 
     public GraphiteDatagramDecoder(Judge judge, RecordSink sink) {
         this.judge = judge;
@@ -37,7 +36,7 @@ public final class GraphiteDatagramDecoder implements DatagramHandler {
         int end = off + len;
         int readable = off + Math.min(len, CARBON_MAX_DATAGRAM); // what carbon's recvfrom returns
         boolean undecodable = LineScan.firstInvalidUtf8(buf, off, readable) >= 0;
-        String receiver = judge.profile().name();
+        String receiver = judge.receiver();
         String killer = null;
         int lineNo = 0;
         int i = off;
@@ -45,7 +44,7 @@ public final class GraphiteDatagramDecoder implements DatagramHandler {
             int e = i;
             int sep = 0;
             while (e < end && (sep = separator(buf, e, end)) == 0) e++;
-            if (e == end && missing > 0) { snaplenCutLines++; break; } // the capture cut this line short
+            if (e == end && missing > 0) break; // the capture cut this line short: not the sender's fault
             lineNo++;
             MetricRecord rec = new MetricRecord(timeNanos, src, dst, Transport.UDP, Protocol.GRAPHITE,
                     Arrays.copyOfRange(buf, i, e), e - i);
@@ -68,10 +67,9 @@ public final class GraphiteDatagramDecoder implements DatagramHandler {
             sink.metric(rec);
             i = e + sep;
         }
+        // as for StatsD: the cut line and the bytes the snaplen dropped are missing from the capture
+        if (missing > 0) sink.gap(timeNanos, src, dst, missing + (end - Math.min(i, end)));
     }
-
-    /** Lines dropped because the capture's snaplen cut the datagram before their end. */
-    public long snaplenCutLines() { return snaplenCutLines; }
 
     private static boolean has(MetricRecord rec, String code) {
         for (int k = 0; k < rec.problems().size(); k++) if (rec.problems().get(k).code().equals(code)) return true;

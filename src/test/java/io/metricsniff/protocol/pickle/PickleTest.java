@@ -1,6 +1,8 @@
 package io.metricsniff.protocol.pickle;
 
 import io.metricsniff.record.Problems;
+import io.metricsniff.protocol.framing.FramingLimits;
+import io.metricsniff.verdict.JudgedDatapoints;
 import io.metricsniff.text.PyFloat;
 import io.metricsniff.protocol.DecoderTestSupport;
 import io.metricsniff.reassembly.EndReason;
@@ -66,7 +68,8 @@ class PickleTest {
     final DecoderTestSupport.Sink sink = new DecoderTestSupport.Sink();
 
     PickleStreamDecoder decoder(boolean midstream) {
-        return new PickleStreamDecoder(DecoderTestSupport.SRC, DecoderTestSupport.DST, midstream, DecoderTestSupport.judge(profile), sink);
+        return new PickleStreamDecoder(midstream, FramingLimits.DEFAULTS, new JudgedDatapoints(DecoderTestSupport.SRC,
+                DecoderTestSupport.DST, DecoderTestSupport.judge(profile), sink));
     }
 
     List<MetricRecord> feed(byte[] stream) {
@@ -297,8 +300,8 @@ class PickleTest {
 
         // exactly the limit is still a frame (carbon: length > MAX_LENGTH closes)
         sink.records.clear();
-        int padding = PickleStreamDecoder.MAX_FRAME_LENGTH - 8; // BINBYTES, POP, NONE, STOP
-        byte[] big = new byte[PickleStreamDecoder.MAX_FRAME_LENGTH];
+        int padding = FramingLimits.MAX_FRAME_LENGTH - 8; // BINBYTES, POP, NONE, STOP
+        byte[] big = new byte[FramingLimits.MAX_FRAME_LENGTH];
         big[0] = 'B';
         big[1] = (byte) padding; big[2] = (byte) (padding >> 8); big[3] = (byte) (padding >> 16);
         big[big.length - 3] = '0';
