@@ -12,6 +12,7 @@ import io.metricsniff.record.RecordSink;
 import io.metricsniff.reassembly.StreamHandler;
 import io.metricsniff.reassembly.StreamHandlerFactory;
 import io.metricsniff.verdict.Judge;
+import io.metricsniff.verdict.StatsdLines;
 
 /**
  * Chooses the protocol decoder for each TCP direction and UDP datagram: by the receiver's port
@@ -42,7 +43,7 @@ public final class Decoders implements StreamHandlerFactory {
         this.limits = limits;
         this.consumers = consumers;
         this.sink = sink;
-        this.statsd = new StatsdDatagramDecoder(judge, sink);
+        this.statsd = new StatsdDatagramDecoder(new StatsdLines(judge, sink));
         this.graphiteUdp = new GraphiteDatagramDecoder(judge, sink);
     }
 
