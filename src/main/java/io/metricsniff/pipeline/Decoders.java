@@ -12,6 +12,7 @@ import io.metricsniff.record.RecordSink;
 import io.metricsniff.reassembly.StreamHandler;
 import io.metricsniff.reassembly.StreamHandlerFactory;
 import io.metricsniff.verdict.Judge;
+import io.metricsniff.verdict.JudgedDatagramLines;
 import io.metricsniff.verdict.StatsdLines;
 
 /**
@@ -44,7 +45,7 @@ public final class Decoders implements StreamHandlerFactory {
         this.consumers = consumers;
         this.sink = sink;
         this.statsd = new StatsdDatagramDecoder(new StatsdLines(judge, sink));
-        this.graphiteUdp = new GraphiteDatagramDecoder(judge, sink);
+        this.graphiteUdp = new GraphiteDatagramDecoder(new JudgedDatagramLines(judge, sink));
     }
 
     /** The protocol spoken towards {@code dstPort}; null when auto finds no metric port. */

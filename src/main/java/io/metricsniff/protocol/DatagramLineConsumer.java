@@ -4,6 +4,9 @@ import io.metricsniff.decode.Endpoint;
 
 /** Receives the lines a datagram framer cuts from each UDP datagram, with no verdict. */
 public interface DatagramLineConsumer {
+    /** A datagram begins; its lines follow ({@code buf[off, off + len)} is the captured payload). */
+    default void datagram(Endpoint src, Endpoint dst, byte[] buf, int off, int len, long timeNanos) { }
+
     /** One line without its separator: {@code buf[from, to)}, valid only during the call. */
     void line(Endpoint src, Endpoint dst, byte[] buf, int from, int to, long timeNanos);
 
