@@ -10,17 +10,9 @@ import io.metricsniff.record.Transport;
 import io.metricsniff.record.Verdict;
 
 /** The judging consumer of one TCP direction's pickle datapoints: record, {@link Judge}, sink. */
-public final class JudgedDatapoints implements DatapointConsumer {
-    private final Endpoint src;
-    private final Endpoint dst;
-    private final Judge judge;
-    private final RecordSink sink;
-
+public final class JudgedDatapoints extends JudgedStream implements DatapointConsumer {
     public JudgedDatapoints(Endpoint src, Endpoint dst, Judge judge, RecordSink sink) {
-        this.src = src;
-        this.dst = dst;
-        this.judge = judge;
-        this.sink = sink;
+        super(src, dst, judge, sink);
     }
 
     @Override
@@ -36,10 +28,6 @@ public final class JudgedDatapoints implements DatapointConsumer {
     public void undecodable(String rawText, Problem problem, long timeNanos) {
         sink.metric(record(rawText, timeNanos).flag(Verdict.MALFORMED, problem));
     }
-
-    @Override public void gap(long bytes, long timeNanos) { sink.gap(timeNanos, src, dst, bytes); }
-
-    @Override public void skipped(long bytes, String why, long timeNanos) { sink.skipped(timeNanos, src, dst, bytes, why); }
 
     private MetricRecord record(String rawText, long timeNanos) {
         return new MetricRecord(timeNanos, src, dst, Transport.TCP, Protocol.PICKLE, rawText);

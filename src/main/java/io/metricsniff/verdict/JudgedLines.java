@@ -14,22 +14,15 @@ import io.metricsniff.text.LineScan;
  * {@link Judge} gives its verdict, the sink gets it. Remembers the line on which the receiver
  * closed the connection, so that every later line is reported {@code lost-after-close}.
  */
-public final class JudgedLines implements LineConsumer {
+public final class JudgedLines extends JudgedStream implements LineConsumer {
     /** Characters of the killing line quoted in later lines' problem. */
     private static final int KILLER_EXCERPT = 40;
 
-    private final Endpoint src;
-    private final Endpoint dst;
-    private final Judge judge;
-    private final RecordSink sink;
     private long lines;
     private String killer;         // what closed the connection, null while it is open
 
     public JudgedLines(Endpoint src, Endpoint dst, Judge judge, RecordSink sink) {
-        this.src = src;
-        this.dst = dst;
-        this.judge = judge;
-        this.sink = sink;
+        super(src, dst, judge, sink);
     }
 
     @Override
@@ -51,10 +44,6 @@ public final class JudgedLines implements LineConsumer {
         judge.judgeUnterminated(rec, reason, killer);
         sink.metric(rec);
     }
-
-    @Override public void gap(long bytes, long timeNanos) { sink.gap(timeNanos, src, dst, bytes); }
-
-    @Override public void skipped(long bytes, String why, long timeNanos) { sink.skipped(timeNanos, src, dst, bytes, why); }
 
     private MetricRecord record(byte[] raw, long length, long timeNanos) {
         return new MetricRecord(timeNanos, src, dst, Transport.TCP, Protocol.GRAPHITE, raw, length);

@@ -6,6 +6,7 @@ import io.metricsniff.record.MetricRecord;
 import io.metricsniff.record.Problem;
 import io.metricsniff.record.RecordSink;
 import io.metricsniff.record.Verdict;
+import io.metricsniff.protocol.LineConsumer;
 import io.metricsniff.protocol.framing.DelimiterFramer;
 import io.metricsniff.protocol.framing.FramingLimits;
 import io.metricsniff.verdict.Judge;
@@ -171,6 +172,26 @@ class PlaintextStreamDecoderTest {
         assertEquals(List.of("a.long.n", "b 1 1700"), sink.raws(), "each line kept up to the limit, whole or split");
         assertEquals(24, sink.records.get(0).rawLength());
         assertEquals(14, sink.records.get(1).rawLength());
+    }
+
+    @Test
+    void framerFeedsAConsumerThatDoesNotJudge() {
+        List<String> seen = new ArrayList<>();
+        LineConsumer collect = new LineConsumer() {
+            @Override public void line(byte[] raw, long length, long t) { seen.add(new String(raw, StandardCharsets.UTF_8)); }
+            @Override public void unterminated(byte[] raw, long length, EndReason r, long t) {
+                seen.add("unterminated:" + new String(raw, StandardCharsets.UTF_8));
+            }
+            @Override public void gap(long bytes, long t) { seen.add("gap:" + bytes); }
+            @Override public void skipped(long bytes, String why, long t) { seen.add("skipped:" + bytes); }
+        };
+        DelimiterFramer d = PlaintextStreamDecoder.open(false, FramingLimits.DEFAULTS, collect);
+        d.data(b("a 1 inf\nb 1 2\nc 1"), 0, 17, NOW);
+        d.gap(10, NOW);
+        d.data(b("x\nd 1 2\ne"), 0, 9, NOW);
+        d.end(EndReason.FIN, NOW);
+        // no receiver: the line carbon would close on is just a line, and so is the next
+        assertEquals(List.of("a 1 inf", "b 1 2", "gap:10", "skipped:3", "skipped:2", "d 1 2", "unterminated:e"), seen);
     }
 
     @Test

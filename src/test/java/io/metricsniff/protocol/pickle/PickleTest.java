@@ -283,6 +283,22 @@ class PickleTest {
     }
 
     @Test
+    void injectedFrameLimitIsTheBoundary() throws Exception {
+        byte[] ok = frame(python("[('a', (1700000000, 1))]", 2));
+        int len = ok.length - 4;
+        PickleStreamDecoder d = new PickleStreamDecoder(false, new FramingLimits(64, len),
+                new JudgedDatapoints(DecoderTestSupport.SRC, DecoderTestSupport.DST, DecoderTestSupport.judge(profile), sink));
+        d.data(ok, 0, ok.length, T);                  // exactly the limit: a frame
+        byte[] over = {0, 0, 0, (byte) (len + 1)};
+        d.data(over, 0, 4, T);                        // one more: carbon would close
+        d.data(ok, 0, ok.length, T);
+        d.end(EndReason.FIN, T);
+        assertEquals(List.of(Problems.PICKLE_FRAME_TOO_LARGE), sink.codes());
+        assertEquals(2, sink.records.size());
+        assertEquals(ok.length, d.skippedBytes());
+    }
+
+    @Test
     void frameOverOneMebibyteClosesTheConnectionWithoutBuffering() throws Exception {
         byte[] ok = frame(python("[('a', (1700000000, 1))]", 2));
         byte[] header = {0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff};
