@@ -88,8 +88,14 @@ public final class StatsdLines implements DatagramLineConsumer {
         }
         name = text(0, colon);
         storedName = storedName(colon);
+        values(colon + 1, bits0End);
+        untypedValues();
+    }
+
+    /** The {@code value|type|fields} chunks between the name's ':' and {@code bits0End}, split on ':'. */
+    private void values(int from, int bits0End) {
         pendingCount = 0;
-        int p = colon + 1;
+        int p = from;
         while (p <= bits0End) {
             int v = p;
             while (p < bits0End && line[p] != '|' && line[p] != ':') p++;
@@ -126,7 +132,6 @@ public final class StatsdLines implements DatagramLineConsumer {
             finish(chunk(v, ve, t, te, f1, f1e, rate, rateE));
             p++;                                           // past the ':' that ended the chunk, or the end
         }
-        untypedValues();
     }
 
     /** Values left without a |type at the end of the line: each a bad line for statsd. */
