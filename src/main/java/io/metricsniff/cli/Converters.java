@@ -1,7 +1,7 @@
 package io.metricsniff.cli;
 
 import io.metricsniff.record.Protocol;
-import io.metricsniff.verdict.Durations;
+import io.metricsniff.text.Durations;
 import io.metricsniff.verdict.ReceiverProfile;
 import io.metricsniff.verdict.Receivers;
 import picocli.CommandLine.ITypeConverter;

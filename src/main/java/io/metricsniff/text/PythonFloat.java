@@ -1,4 +1,4 @@
-package io.metricsniff.verdict;
+package io.metricsniff.text;
 
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -33,8 +33,8 @@ public final class PythonFloat {
     }
 
     private static double parseAscii(byte[] b, int from, int to) {
-        while (from < to && LineScan.space(b, from, to, LineScan.PYTHON) > 0) from++;
-        while (to > from && LineScan.space(b, to - 1, to, LineScan.PYTHON) > 0) to--;
+        while (from < to && LineScan.space(b, from, to, Whitespace.PYTHON) > 0) from++;
+        while (to > from && LineScan.space(b, to - 1, to, Whitespace.PYTHON) > 0) to--;
         if (from == to) return INVALID;
         int i = from;
         boolean neg = false;

@@ -1,4 +1,4 @@
-package io.metricsniff.verdict;
+package io.metricsniff.text;
 
 import org.junit.jupiter.api.Test;
 

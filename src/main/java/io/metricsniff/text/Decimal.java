@@ -1,4 +1,4 @@
-package io.metricsniff.verdict;
+package io.metricsniff.text;
 
 /**
  * Shared pieces of the number parsers: the "could not parse" sentinel and an exact fast path for

@@ -1,4 +1,4 @@
-package io.metricsniff.verdict;
+package io.metricsniff.text;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -17,13 +17,6 @@ public final class LineScan {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
-
-    /** Whitespace as Python's {@code str.split()} sees it (ASCII part adds \x1c-\x1f). */
-    public static final int PYTHON = 0;
-    /** Whitespace as Go's {@code unicode.IsSpace} / {@code bytes.Fields} sees it. */
-    public static final int GO = 1;
-    /** Java regex {@code \s}: ASCII {@code [ \t\n\x0B\f\r]} only. */
-    public static final int JAVA = 2;
 
     /** True when every byte is below 0x80 (the common case: no decoding needed). */
     public static boolean isAscii(byte[] b, int from, int to) {
@@ -68,13 +61,13 @@ public final class LineScan {
      * the given mode. Multi-byte (UTF-8) whitespace is recognised for PYTHON and GO:
      * U+0085, U+00A0, U+1680, U+2000-200A, U+2028, U+2029, U+202F, U+205F, U+3000.
      */
-    public static int space(byte[] b, int i, int to, int mode) {
+    public static int space(byte[] b, int i, int to, Whitespace mode) {
         int c = b[i] & 0xff;
         if (c < 0x80) {
             if (c == ' ' || (c >= 0x09 && c <= 0x0d)) return 1;
-            return mode == PYTHON && c >= 0x1c && c <= 0x1f ? 1 : 0;
+            return mode == Whitespace.PYTHON && c >= 0x1c && c <= 0x1f ? 1 : 0;
         }
-        if (mode == JAVA) return 0;
+        if (mode == Whitespace.JAVA) return 0;
         if (c == 0xc2 && i + 1 < to) {
             int d = b[i + 1] & 0xff;
             return d == 0x85 || d == 0xa0 ? 2 : 0;
@@ -97,7 +90,7 @@ public final class LineScan {
      * @param bounds receives start/end pairs of the first {@code bounds.length / 2} fields
      * @return the number of fields (may exceed what {@code bounds} holds)
      */
-    public static int split(byte[] b, int from, int to, int mode, int[] bounds) {
+    public static int split(byte[] b, int from, int to, Whitespace mode, int[] bounds) {
         int n = 0;
         int i = from;
         while (i < to) {

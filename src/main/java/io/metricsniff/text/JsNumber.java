@@ -1,4 +1,4 @@
-package io.metricsniff.protocol.statsd;
+package io.metricsniff.text;
 
 import java.nio.charset.StandardCharsets;
 
@@ -8,13 +8,13 @@ import java.nio.charset.StandardCharsets;
  * optional exponent, {@code Infinity}, unsigned {@code 0x 0o 0b} literals; anything else is NaN.
  * Reads bytes directly (no String) for the per-line hot path. Only ASCII whitespace is trimmed.
  */
-final class JsNumber {
+public final class JsNumber {
     private JsNumber() { }
 
     /** Longest run of digits parsed exactly in a long; longer ones go through Double.parseDouble. */
     private static final int FAST_DIGITS = 15;
 
-    static double parse(byte[] b, int s, int e) {
+    public static double parse(byte[] b, int s, int e) {
         while (s < e && isSpace(b[s])) s++;
         while (e > s && isSpace(b[e - 1])) e--;
         if (s == e) return 0.0;
@@ -68,5 +68,5 @@ final class JsNumber {
         return true;
     }
 
-    static boolean isSpace(byte c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+    public static boolean isSpace(byte c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 }

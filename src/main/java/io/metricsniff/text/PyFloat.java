@@ -1,13 +1,13 @@
-package io.metricsniff.protocol.pickle;
+package io.metricsniff.text;
 
 import java.util.Locale;
 
 /** Python's {@code float(str)}: whitespace, sign, underscores between digits, inf/infinity/nan in any case. */
-final class PyFloat {
+public final class PyFloat {
     private PyFloat() { }
 
     /** @throws NumberFormatException where Python raises ValueError */
-    static double parse(String text) {
+    public static double parse(String text) {
         int s = 0, e = text.length();
         while (s < e && isSpace(text.charAt(s))) s++;
         while (e > s && isSpace(text.charAt(e - 1))) e--;

@@ -1,13 +1,18 @@
-package io.metricsniff.verdict;
+package io.metricsniff.text;
 
 /**
  * Go's {@code strconv.ParseFloat(s, 64)} read from bytes (go-carbon, carbon-relay-ng): no
  * surrounding whitespace, no underscores in decimals, {@code inf}/{@code infinity} with optional
  * sign and {@code nan} without one (any case), hexadecimal with a {@code p} exponent, and an error
- * (not infinity) when a finite number is out of range. Returns {@link PythonFloat#INVALID} on error.
+ * (not infinity) when a finite number is out of range. Returns {@link #INVALID} on error.
  */
 public final class GoFloat {
     private GoFloat() { }
+
+    /** Returned where Go returns an error; a NaN, so test with {@link #isInvalid}, never ==. */
+    public static final double INVALID = Decimal.INVALID;
+
+    public static boolean isInvalid(double d) { return Decimal.isInvalid(d); }
 
     public static double parse(byte[] b, int from, int to) {
         double v = Decimal.fast(b, from, to);
