@@ -5,6 +5,8 @@ MODE line   : plaintext lines, recorded as they arrived.
 MODE pickle : carbon's pickle frames (4-byte big-endian length + pickle of [(path, (ts, value))]),
               recorded as 'path value ts' lines (value and ts as Python's repr of what carbon sent).
 MODE stall  : accepts, then never reads (a stalled cache): the relay's queue for it fills up.
+MODE pause@N@S : plaintext, but after N lines stops reading for S seconds (a cache that stalls
+              for a while), then reads on: what sat in its socket buffer arrives late.
 
 Every received line goes to OUT as 'HOST:PORT<TAB>LINE' (flushed per read), so a test can tell
 which destination got which metric. Runs until SIGTERM/SIGINT. Stdlib only.
@@ -15,6 +17,7 @@ import signal
 import socket
 import struct
 import sys
+import time
 
 STALL_RCVBUF = 4096   # a small receive buffer so a stalled sink backs the relay up quickly
 MAX_FRAME = 64 << 20  # a bigger pickle frame is not carbon's
@@ -28,7 +31,7 @@ def main():
         host, port, mode = spec.rsplit(':', 2)
         ls = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         ls.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        if mode == 'stall':
+        if mode.split('@')[0] in ('stall', 'pause'):
             ls.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, STALL_RCVBUF)
         ls.bind((host, int(port)))
         ls.listen(16)
@@ -41,7 +44,14 @@ def main():
     signal.signal(signal.SIGINT, stop)
     print('ready', flush=True)
     bufs = {}
+    counts = {}      # lines read per pause-mode destination
+    paused = {}      # conn -> time its pause ends
     while running[0]:
+        now = time.monotonic()
+        for conn, until in list(paused.items()):
+            if now >= until:
+                del paused[conn]
+                sel.register(conn, selectors.EVENT_READ, ('conn',) + PAUSED_DATA.pop(conn))
         for key, _ in sel.select(timeout=0.2):
             kind, dst, mode = key.data
             if kind == 'listen':
@@ -59,15 +69,27 @@ def main():
                 conn.close()
                 bufs.pop(conn, None)
                 continue
-            bufs[conn] = emit(out, dst, mode, bufs[conn] + data)
+            bufs[conn] = emit(out, dst, mode, bufs[conn] + data, counts)
+            pause = mode.split('@')
+            if pause[0] == 'pause' and counts.get(dst, 0) >= int(pause[1]) and dst not in PAUSED_ONCE:
+                PAUSED_ONCE.add(dst)
+                sel.unregister(conn)
+                PAUSED_DATA[conn] = (dst, mode)
+                paused[conn] = time.monotonic() + float(pause[2])
+                print('paused %s after %d lines' % (dst, counts[dst]), file=sys.stderr, flush=True)
     out.close()
 
 
-def emit(out, dst, mode, buf):
-    if mode == 'line':
+PAUSED_ONCE = set()
+PAUSED_DATA = {}
+
+
+def emit(out, dst, mode, buf, counts):
+    if mode != 'pickle':
         *lines, rest = buf.split(b'\n')
         for line in lines:
             out.write(dst + '\t' + line.decode('utf-8', 'backslashreplace') + '\n')
+        counts[dst] = counts.get(dst, 0) + len(lines)
         return rest
     while len(buf) >= 4:
         (n,) = struct.unpack('!L', buf[:4])

@@ -19,13 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One run of the command line in-process, with its output parsed as the contract's JSON lines. */
-final class CliRun {
+public final class CliRun {
     /** A replay of a few hundred KB must finish well within this, even on a loaded 2-core box. */
     static final long TIMEOUT_SECONDS = 60;
 
-    final int exit;
+    public final int exit;
     final String out;
-    final String err;
+    public final String err;
     final List<Map<String, Object>> lines = new ArrayList<>();
 
     private CliRun(int exit, String out, String err) {
@@ -55,7 +55,7 @@ final class CliRun {
     }
 
     /** Replays a capture with --format json and parses every stdout line (each must be JSON). */
-    static CliRun json(String capture, String... more) throws Exception {
+    public static CliRun json(String capture, String... more) throws Exception {
         List<String> a = new ArrayList<>(List.of("-I", capture, "--format", "json"));
         a.addAll(List.of(more));
         CliRun r = run(a.toArray(new String[0]));
@@ -71,10 +71,10 @@ final class CliRun {
         return l;
     }
 
-    List<Map<String, Object>> metrics() { return ofType("metric"); }
+    public List<Map<String, Object>> metrics() { return ofType("metric"); }
 
     /** The summary: present, last, and consistent with the metric lines before it. */
-    Map<String, Object> summary() {
+    public Map<String, Object> summary() {
         assertFalse(lines.isEmpty(), "no output; stderr: " + err);
         Map<String, Object> last = lines.get(lines.size() - 1);
         assertEquals("summary", last.get("type"), "the last line must be the summary");
