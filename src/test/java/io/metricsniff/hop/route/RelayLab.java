@@ -23,9 +23,9 @@ import java.util.concurrent.TimeUnit;
  * The loopback lab for the relay tests: this task's own addresses (127.0.0.31-.39), sinks that
  * record what each destination received (scripts/lib/relay-sink.py), and bounded waits.
  */
-final class RelayLab implements AutoCloseable {
-    static final String SINK_A = "127.0.0.31", SINK_B = "127.0.0.32", SINK_C = "127.0.0.33";
-    static final String CARBON_RELAY_HOST = "127.0.0.34", C_RELAY_HOST = "127.0.0.35";
+public final class RelayLab implements AutoCloseable {
+    public static final String SINK_A = "127.0.0.31", SINK_B = "127.0.0.32", SINK_C = "127.0.0.33";
+    public static final String CARBON_RELAY_HOST = "127.0.0.34", C_RELAY_HOST = "127.0.0.35";
     static final String SINK_SCRIPT = "scripts/lib/relay-sink.py";
     /** A relay starts in a second or two idle; a loaded 2-core box gets plenty more. */
     static final long START_MILLIS = 60_000;
@@ -35,29 +35,29 @@ final class RelayLab implements AutoCloseable {
     static final long QUIET_MILLIS = 1_500;
 
     /** One line a destination received. */
-    record Received(String dst, String line) {
-        String name() { return line.substring(0, line.indexOf(' ')); }
+    public record Received(String dst, String line) {
+        public String name() { return line.substring(0, line.indexOf(' ')); }
         /** The value field: the tests send the line's index as its value. */
-        double value() {
+        public double value() {
             String[] f = line.split(" ");
             return Double.parseDouble(f[1]);
         }
     }
 
-    final Path dir;
+    public final Path dir;
     private final List<Process> processes = new ArrayList<>();
     private Path sinkOut;
 
-    RelayLab(String prefix) throws IOException {
+    public RelayLab(String prefix) throws IOException {
         Assumptions.assumeTrue(Files.isExecutable(Path.of(Lab.PYTHON)), "python3 is not installed");
         dir = Lab.tempDir(prefix);
     }
 
-    static void assumeInstalled(String binary) {
+    public static void assumeInstalled(String binary) {
         Assumptions.assumeTrue(Files.isExecutable(Path.of(binary)), binary + " is not installed");
     }
 
-    static int freePort(String host) throws IOException {
+    public static int freePort(String host) throws IOException {
         try (ServerSocket s = new ServerSocket()) {
             s.bind(new InetSocketAddress(InetAddress.getByName(host), 0));
             return s.getLocalPort();
@@ -69,7 +69,7 @@ final class RelayLab implements AutoCloseable {
     }
 
     /** Starts the sinks ({@code host:port:mode} each) and waits until they listen. */
-    void startSinks(String... specs) throws Exception {
+    public void startSinks(String... specs) throws Exception {
         sinkOut = dir.resolve("received.txt");
         List<String> cmd = new ArrayList<>(List.of(Lab.PYTHON, SINK_SCRIPT, sinkOut.toString()));
         cmd.addAll(List.of(specs));
@@ -81,7 +81,7 @@ final class RelayLab implements AutoCloseable {
     }
 
     /** Starts a daemon, its output to {@code log}, and waits until it accepts on host:port. */
-    Process startDaemon(List<String> cmd, Path log, String host, int port) throws Exception {
+    public Process startDaemon(List<String> cmd, Path log, String host, int port) throws Exception {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         processes.add(p);
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_MILLIS);
@@ -97,7 +97,7 @@ final class RelayLab implements AutoCloseable {
         throw new AssertionError(cmd.get(0) + " never accepted on " + host + ":" + port + ": " + Files.readString(log));
     }
 
-    static void send(String host, int port, List<String> lines) throws IOException {
+    public static void send(String host, int port, List<String> lines) throws IOException {
         StringBuilder b = new StringBuilder();
         for (String l : lines) b.append(l).append('\n');
         try (Socket s = new Socket(host, port)) {
@@ -108,7 +108,7 @@ final class RelayLab implements AutoCloseable {
     }
 
     /** What the sinks got, once at least {@code expected} lines are in and nothing more came for a while. */
-    List<Received> awaitReceived(int expected) throws Exception {
+    public List<Received> awaitReceived(int expected) throws Exception {
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DELIVERY_MILLIS);
         List<Received> last = received();
         long quietSince = System.nanoTime();
@@ -125,7 +125,7 @@ final class RelayLab implements AutoCloseable {
         return last; // the caller's assertions say what is missing
     }
 
-    List<Received> received() throws IOException {
+    public List<Received> received() throws IOException {
         List<Received> out = new ArrayList<>();
         if (sinkOut == null || !Files.exists(sinkOut)) return out;
         for (String l : Files.readAllLines(sinkOut, StandardCharsets.UTF_8)) {
