@@ -116,21 +116,14 @@ final class CRelayRing {
             return out;
         }
         int p = type == Type.CARBON_CH ? RingHash.md5Position(key, len) : RingHash.fold16(RingHash.fnv1a32Signed(key, len));
-        int t = lowerBound(p);
+        // ch_get_nodes' own binary search stops at any entry equal to p, not the first; equal
+        // positions all carry the first one's server (see the constructor), so it comes to the same
+        int t = RingHash.lowerBound(pos, p);
         for (int seen = 0; out.size() < replicas && seen < pos.length; seen++, t++) {
             if (t >= pos.length) t = 0;
             if (!out.contains(owner[t])) out.add(owner[t]);
         }
         return out;
-    }
-
-    private int lowerBound(int p) {
-        int lo = 0, hi = pos.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (pos[mid] < p) lo = mid + 1; else hi = mid;
-        }
-        return lo;
     }
 
     /** The sorted ring, {@code pos@server} per entry, for tests and messages. */

@@ -80,7 +80,7 @@ final class CarbonHashRing {
         if (len == 0) return out;
         if (nodes.size() == 1) out.add(nodes.get(0));
         int p = position(key.getBytes(StandardCharsets.UTF_8));
-        int index = lowerBound(p) % len;              // bisect_left(ring, (position, ())) % ring_len
+        int index = RingHash.lowerBound(positions, p) % len;              // bisect_left(ring, (position, ())) % ring_len
         int last = Math.floorMod(index - 1, len);
         Set<Node> seen = new HashSet<>();
         while (seen.size() < nodes.size() && index != last) {
@@ -89,15 +89,6 @@ final class CarbonHashRing {
             index = (index + 1) % len;
         }
         return out;
-    }
-
-    private int lowerBound(int p) {
-        int lo = 0, hi = positions.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (positions[mid] < p) lo = mid + 1; else hi = mid;
-        }
-        return lo;
     }
 
     /** Python's str() of the tuple (server, instance): "('127.0.0.1', None)" or "('h', 'a')". */

@@ -79,4 +79,14 @@ final class RingHash {
         h ^= h >>> 27;
         return h * XORSHIFT_MULTIPLIER;
     }
+
+    /** Python's bisect_left on a sorted ring: the first index whose position is >= p (length when none). */
+    static int lowerBound(int[] sorted, int p) {
+        int lo = 0, hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < p) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
 }
