@@ -18,18 +18,23 @@ final class RingHash {
     /** The xorshift* multiplier carbon-c-relay re-hashes with for each further replica (ch_get_nodes). */
     private static final long XORSHIFT_MULTIPLIER = 2685821657736338717L;
 
+    /** One digest per thread: a router is asked once per datapoint, getInstance costs a provider lookup. */
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JRE has MD5", e); // required by the Java SE spec
+        }
+    });
+
     private RingHash() { }
 
     /** carbon hashing.py compactHash/carbonHash 'carbon_ch', c-relay carbon_hashpos: md5's first 2 bytes. */
     static int md5Position(byte[] key, int len) {
-        try {
-            MessageDigest md5 = MessageDigest.getInstance("MD5");
-            md5.update(key, 0, len);
-            byte[] d = md5.digest();
-            return ((d[0] & 0xff) << 8) | (d[1] & 0xff);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JRE has MD5", e); // required by the Java SE spec
-        }
+        MessageDigest md5 = MD5.get();
+        md5.update(key, 0, len);
+        byte[] d = md5.digest(); // digest() also resets it for the next key
+        return ((d[0] & 0xff) << 8) | (d[1] & 0xff);
     }
 
     /** carbon hashing.py fnv32a: FNV-1a over the UTF-8 bytes, each byte unsigned. */
