@@ -12,21 +12,21 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The real carbon-c-relay (Debian 3.7.3) on loopback: clusters of every hashing kind, replication 1
+ * The real carbon-c-relay (Debian 3.7.3) on loopback: clusters of every hashing kind, failover and forward, replication 1
  * and 2, routed by match rules, to line sinks. Names it cleans and tagged names included: every
  * copy must arrive exactly where {@link Routers#fromConfig} predicts from the same config.
  */
 class CRelayLiveTest {
     static final String BINARY = "/usr/bin/carbon-c-relay";
     static final int NAMES_PER_CLUSTER = 240;
-    static final String[] CLUSTERS = {"ch1", "ch2", "fnv", "jump", "any"};
+    static final String[] CLUSTERS = {"ch1", "ch2", "fnv", "jump", "any", "fo", "fw"};
 
     @Test
     void everyClusterKindRoutesAsPredicted() throws Exception {
         RelayLab.assumeInstalled(BINARY);
         try (RelayLab lab = new RelayLab("metricsniff-ccrelay.")) {
-            int[] p = new int[13];
-            String[] host = new String[13];
+            int[] p = new int[17];
+            String[] host = new String[17];
             List<String> sinks = new ArrayList<>();
             String[] hosts = {RelayLab.SINK_A, RelayLab.SINK_B, RelayLab.SINK_C};
             for (int i = 0; i < p.length; i++) {
@@ -45,10 +45,14 @@ class CRelayLiveTest {
                     "cluster fnv fnv1a_ch replication 2 " + m(host, p, 5) + "=a " + m(host, p, 6) + " " + m(host, p, 7) + " ;",
                     "cluster jump jump_fnv1a_ch replication 2 " + m(host, p, 8) + " " + m(host, p, 9) + " " + m(host, p, 10) + "=0 ;",
                     "cluster any any_of " + m(host, p, 11) + " " + m(host, p, 12) + " ;",
+                    "cluster fo failover " + m(host, p, 13) + " " + m(host, p, 14) + " ;",
+                    "cluster fw forward " + m(host, p, 15) + " " + m(host, p, 16) + " ;",
                     "match ^lab\\.route\\.ch2\\. send to ch2 stop ;",
                     "match ^lab\\.route\\.fnv\\. send to fnv stop ;",
                     "match ^lab\\.route\\.jump\\. send to jump stop ;",
                     "match ^lab\\.route\\.any\\. send to any stop ;",
+                    "match ^lab\\.route\\.fo\\. send to fo stop ;",
+                    "match ^lab\\.route\\.fw\\. send to fw ch2 stop ;",
                     "match * send to ch1 ;",
                     ""));
             Router router = Routers.fromConfig(conf);
