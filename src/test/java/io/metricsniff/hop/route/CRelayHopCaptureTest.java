@@ -1,6 +1,6 @@
 package io.metricsniff.hop.route;
 
-import io.metricsniff.e2e.CliRun;
+import io.metricsniff.testutil.CliRunner;
 import io.metricsniff.hop.Router;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,8 +31,8 @@ class CRelayHopCaptureTest {
 
     @BeforeAll
     static void replay() throws Exception {
-        CliRun run = CliRun.json(DIR.resolve("crelay-hop.pcap").toString());
-        assertEquals(0, run.exit, run.err);
+        CliRunner run = CliRunner.json(DIR.resolve("crelay-hop.pcap").toString());
+        assertEquals(0, run.exit(), run.err());
         metrics = run.metrics();
         received = new ArrayList<>();
         for (String l : Files.readAllLines(DIR.resolve("crelay-hop.received.txt"), StandardCharsets.UTF_8)) {
