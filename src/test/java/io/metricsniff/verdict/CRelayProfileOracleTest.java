@@ -1,6 +1,7 @@
 package io.metricsniff.verdict;
 
-import io.metricsniff.hop.route.RelayLab;
+import io.metricsniff.testutil.Oracle.Received;
+import io.metricsniff.testutil.RelayLab;
 import io.metricsniff.record.MetricRecord;
 import io.metricsniff.record.Transport;
 import io.metricsniff.record.Verdict;
@@ -46,10 +47,10 @@ class CRelayProfileOracleTest {
             }
             RelayLab.send(RelayLab.C_RELAY_HOST, port, lines);
             int total = lines.size() / 2 + expected.stream().mapToInt(List::size).sum();
-            List<RelayLab.Received> got = lab.awaitReceived(total);
+            List<Received> got = lab.awaitReceived(total);
             List<List<String>> actual = new ArrayList<>();
             List<String> cur = new ArrayList<>();
-            for (RelayLab.Received r : got) {
+            for (Received r : got) {
                 if (r.name().startsWith(MARKER)) { actual.add(cur); cur = new ArrayList<>(); } else if (!r.name().startsWith("carbon.")) cur.add(r.name());
             }
             List<String> differ = new ArrayList<>();

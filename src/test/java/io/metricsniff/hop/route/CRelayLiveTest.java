@@ -1,5 +1,7 @@
 package io.metricsniff.hop.route;
 
+import io.metricsniff.testutil.Oracle.Received;
+import io.metricsniff.testutil.RelayLab;
 import io.metricsniff.hop.Router;
 import io.metricsniff.live.Lab;
 import org.junit.jupiter.api.Test;
@@ -61,7 +63,7 @@ class CRelayLiveTest {
             List<String> names = new ArrayList<>();
             for (String c : CLUSTERS) names.addAll(RouteSample.names("lab.route." + c, NAMES_PER_CLUSTER));
             RelayLab.send(RelayLab.C_RELAY_HOST, port, RouteSample.lines(names, Lab.now()));
-            List<RelayLab.Received> got = lab.awaitReceived(RouteOracle.copies(router, names));
+            List<Received> got = lab.awaitReceived(RouteOracle.copies(router, names));
             RouteOracle.assertRoutes(router, names, got);
             assertEquals(RouteOracle.copies(router, names), got.stream().filter(r -> !r.name().startsWith("carbon.")).count());
         }

@@ -1,5 +1,7 @@
 package io.metricsniff.hop.route;
 
+import io.metricsniff.testutil.Oracle.Received;
+import io.metricsniff.testutil.RelayLab;
 import io.metricsniff.hop.Router;
 import io.metricsniff.live.Lab;
 import org.junit.jupiter.api.Test;
@@ -55,10 +57,10 @@ class CarbonRelayLiveTest {
                     lab.dir.resolve("relay.out"), RelayLab.CARBON_RELAY_HOST, port);
             List<String> names = RouteSample.names("lab.route." + tag.toLowerCase(), NAMES);
             RelayLab.send(RelayLab.CARBON_RELAY_HOST, port, RouteSample.lines(names, Lab.now()));
-            List<RelayLab.Received> got = lab.awaitReceived(RouteOracle.copies(router, names));
+            List<Received> got = lab.awaitReceived(RouteOracle.copies(router, names));
             RouteOracle.assertRoutes(router, names, got);
             // the names arrive unchanged: carbon-relay forwards the name it hashed
-            for (RelayLab.Received r : got) assertEquals(names.get((int) r.value()), r.name());
+            for (Received r : got) assertEquals(names.get((int) r.value()), r.name());
             assertEquals(RouteOracle.copies(router, names), got.size());
         }
     }

@@ -1,5 +1,6 @@
 package io.metricsniff.hop.route;
 
+import io.metricsniff.testutil.Oracle.Received;
 import io.metricsniff.decode.Endpoint;
 import io.metricsniff.hop.Router;
 
@@ -20,11 +21,11 @@ final class RouteOracle {
      * copies, equal the router's list. Lines the relay made itself (its self-metrics, {@code carbon.})
      * must have gone where the router sends their name.
      */
-    static void assertRoutes(Router router, List<String> names, List<RelayLab.Received> got) {
+    static void assertRoutes(Router router, List<String> names, List<Received> got) {
         Map<Integer, List<String>> seen = new TreeMap<>();
         List<String> wrong = new ArrayList<>();
         int selfMetrics = 0;
-        for (RelayLab.Received r : got) {
+        for (Received r : got) {
             if (r.name().startsWith("carbon.")) {
                 selfMetrics++;
                 if (!strings(router.destinations(r.name())).contains(r.dst())) wrong.add("self-metric " + r.name() + " at " + r.dst());

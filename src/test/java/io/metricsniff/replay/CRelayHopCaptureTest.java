@@ -1,12 +1,14 @@
-package io.metricsniff.hop.route;
+package io.metricsniff.replay;
 
+import io.metricsniff.testutil.Oracle.Received;
 import io.metricsniff.testutil.CliRunner;
+import io.metricsniff.decode.Endpoint;
 import io.metricsniff.hop.Router;
+import io.metricsniff.hop.route.Routers;
+import io.metricsniff.testutil.Oracle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,23 +25,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CRelayHopCaptureTest {
     static final Path DIR = Path.of("captures");
+    static final Path PCAP = Oracle.capture("crelay-hop");
     static final String RELAY = "127.0.0.36:2003";
     private static List<Map<String, Object>> metrics;
-    private static List<RelayLab.Received> received;
+    private static List<Received> received;
     private static List<String> sent;
     private static Router router;
 
     @BeforeAll
     static void replay() throws Exception {
-        CliRunner run = CliRunner.json(DIR.resolve("crelay-hop.pcap").toString());
+        CliRunner run = CliRunner.json(PCAP.toString());
         assertEquals(0, run.exit(), run.err());
         metrics = run.metrics();
-        received = new ArrayList<>();
-        for (String l : Files.readAllLines(DIR.resolve("crelay-hop.received.txt"), StandardCharsets.UTF_8)) {
-            int tab = l.indexOf('\t');
-            received.add(new RelayLab.Received(l.substring(0, tab), l.substring(tab + 1)));
-        }
-        sent = Files.readAllLines(DIR.resolve("crelay-hop.sent.txt"), StandardCharsets.UTF_8);
+        received = Oracle.relayReceived(PCAP);
+        sent = Oracle.beside(PCAP, ".sent.txt");
         router = Routers.fromConfig(DIR.resolve("crelay-hop.conf"));
     }
 
@@ -48,7 +47,7 @@ class CRelayHopCaptureTest {
         Map<String, Integer> onWire = new HashMap<>();
         for (Map<String, Object> m : metrics) onWire.merge(m.get("dst") + "\t" + m.get("raw"), 1, Integer::sum);
         List<String> missing = new ArrayList<>();
-        for (RelayLab.Received r : received) {
+        for (Received r : received) {
             String k = r.dst() + "\t" + r.line();
             if (onWire.merge(k, -1, Integer::sum) < 0) missing.add(k);
         }
@@ -61,8 +60,8 @@ class CRelayHopCaptureTest {
     void theRouterNamesTheSinkOfEveryReceivedLine() {
         List<String> wrong = new ArrayList<>();
         int selfMetrics = 0;
-        for (RelayLab.Received r : received) {
-            List<String> want = RouteOracle.strings(router.destinations(r.name()));
+        for (Received r : received) {
+            List<String> want = strings(router.destinations(r.name()));
             if (!want.equals(List.of(r.dst()))) wrong.add(r.name() + ": router " + want + ", received at " + r.dst());
             if (r.name().startsWith("carbon.relays.")) selfMetrics++;
         }
@@ -73,13 +72,13 @@ class CRelayHopCaptureTest {
     @Test
     void eachSentLineWentWhereTheRouterSaysOrWasDropped() {
         Map<Integer, String> where = new HashMap<>();
-        for (RelayLab.Received r : received) if (!r.name().startsWith("carbon.")) where.put((int) r.value(), r.dst());
+        for (Received r : received) if (!r.name().startsWith("carbon.")) where.put((int) r.value(), r.dst());
         int dropped = 0;
         for (String line : sent) {
             String name = line.substring(0, line.indexOf(' '));
             int i = Integer.parseInt(line.substring(name.length() + 1, line.lastIndexOf(' ')));
             String dst = where.get(i);
-            String want = RouteOracle.strings(router.destinations(name)).get(0);
+            String want = strings(router.destinations(name)).get(0);
             if (dst == null) {
                 dropped++;
                 assertEquals("127.0.0.38:2003", want, "only the stalled destination drops: " + line);
@@ -90,7 +89,11 @@ class CRelayHopCaptureTest {
         assertTrue(dropped > 0, "the stalled destination's queue overflowed");
         // the relay's own count, routed like any metric (here it reached the healthy sink)
         double counted = received.stream().filter(r -> r.name().equals("carbon.relays.lab.metricsDropped"))
-                .mapToDouble(RelayLab.Received::value).max().orElse(-1);
+                .mapToDouble(Received::value).max().orElse(-1);
         assertEquals(dropped, counted, "lines never delivered vs carbon-c-relay's metricsDropped");
+    }
+
+    private static List<String> strings(List<Endpoint> l) {
+        return l.stream().map(Endpoint::toString).toList();
     }
 }

@@ -1,7 +1,8 @@
-package io.metricsniff.hop.route;
+package io.metricsniff.testutil;
 
 import io.metricsniff.decode.Endpoint;
 import io.metricsniff.live.Lab;
+import io.metricsniff.testutil.Oracle.Received;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.BufferedReader;
@@ -34,16 +35,6 @@ public final class RelayLab implements AutoCloseable {
     /** No new line for this long, once the expected count is in: delivery is over. */
     static final long QUIET_MILLIS = 1_500;
 
-    /** One line a destination received. */
-    public record Received(String dst, String line) {
-        public String name() { return line.substring(0, line.indexOf(' ')); }
-        /** The value field: the tests send the line's index as its value. */
-        public double value() {
-            String[] f = line.split(" ");
-            return Double.parseDouble(f[1]);
-        }
-    }
-
     public final Path dir;
     private final List<Process> processes = new ArrayList<>();
     private Path sinkOut;
@@ -64,7 +55,7 @@ public final class RelayLab implements AutoCloseable {
         }
     }
 
-    static Endpoint endpoint(String host, int port) throws IOException {
+    public static Endpoint endpoint(String host, int port) throws IOException {
         return new Endpoint(InetAddress.getByName(host).getAddress(), port);
     }
 
@@ -126,13 +117,8 @@ public final class RelayLab implements AutoCloseable {
     }
 
     public List<Received> received() throws IOException {
-        List<Received> out = new ArrayList<>();
-        if (sinkOut == null || !Files.exists(sinkOut)) return out;
-        for (String l : Files.readAllLines(sinkOut, StandardCharsets.UTF_8)) {
-            int tab = l.indexOf('\t');
-            if (tab > 0 && l.indexOf(' ', tab) > 0) out.add(new Received(l.substring(0, tab), l.substring(tab + 1)));
-        }
-        return out;
+        if (sinkOut == null || !Files.exists(sinkOut)) return new ArrayList<>();
+        return Oracle.parseReceived(Files.readAllLines(sinkOut, StandardCharsets.UTF_8));
     }
 
     @Override
