@@ -76,7 +76,7 @@ public final class CarbonCRelayProfile implements ReceiverProfile {
     }
 
     /** The dispatcher's name cleansing; bytes after the first ';' (tags) are copied as they are. */
-    static byte[] cleanse(byte[] b, int from, int to) {
+    public static byte[] cleanse(byte[] b, int from, int to) {
         byte[] out = new byte[to - from];
         int q = 0;
         boolean tags = false;
