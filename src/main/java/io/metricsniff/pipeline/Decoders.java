@@ -5,6 +5,8 @@ import io.metricsniff.protocol.DatagramHandler;
 import io.metricsniff.protocol.graphite.GraphiteDatagramDecoder;
 import io.metricsniff.protocol.graphite.PlaintextStreamDecoder;
 import io.metricsniff.protocol.pickle.PickleStreamDecoder;
+import io.metricsniff.protocol.riemann.RiemannDatagramDecoder;
+import io.metricsniff.protocol.riemann.RiemannStreamDecoder;
 import io.metricsniff.protocol.statsd.StatsdDatagramDecoder;
 import io.metricsniff.record.Protocol;
 import io.metricsniff.record.RecordSink;
@@ -22,6 +24,7 @@ public final class Decoders implements StreamHandlerFactory {
     private final RecordSink sink;
     private final DatagramHandler statsd;
     private final DatagramHandler graphiteUdp;
+    private final DatagramHandler riemannUdp;
     private long unknownStreams;
     private Endpoint firstUnknown;
 
@@ -31,6 +34,7 @@ public final class Decoders implements StreamHandlerFactory {
         this.sink = sink;
         this.statsd = new StatsdDatagramDecoder(judge, sink);
         this.graphiteUdp = new GraphiteDatagramDecoder(judge, sink);
+        this.riemannUdp = new RiemannDatagramDecoder(judge, sink);
     }
 
     /** The protocol spoken towards {@code dstPort}; null when auto finds no metric port. */
@@ -49,6 +53,7 @@ public final class Decoders implements StreamHandlerFactory {
         switch (p) {
             case GRAPHITE: return new PlaintextStreamDecoder(src, dst, midstream, judge, sink);
             case PICKLE: return new PickleStreamDecoder(src, dst, midstream, judge, sink);
+            case RIEMANN: return new RiemannStreamDecoder(src, dst, midstream, judge, sink);
             default: return null; // StatsD over TCP is not read
         }
     }
@@ -58,6 +63,7 @@ public final class Decoders implements StreamHandlerFactory {
         Protocol p = protocolFor(dst.port());
         if (p == Protocol.STATSD) return statsd;
         if (p == Protocol.GRAPHITE) return graphiteUdp;
+        if (p == Protocol.RIEMANN) return riemannUdp;
         unknown(dst);
         return null;
     }

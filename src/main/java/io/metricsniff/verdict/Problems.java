@@ -33,6 +33,12 @@ public final class Problems {
     public static final String LOST_AFTER_CLOSE = "lost-after-close";
     public static final String LOST_IN_DATAGRAM = "lost-in-datagram";
     public static final String UDP_TRUNCATED = "udp-truncated";
+    public static final String RIEMANN_NO_METRIC = "riemann-no-metric";
+    public static final String RIEMANN_NO_TIME = "riemann-no-time";
+    public static final String RIEMANN_TIME_RANGE = "riemann-time-range";
+    public static final String RIEMANN_BAD_PROTOBUF = "riemann-bad-protobuf";
+    public static final String RIEMANN_FRAME_TOO_LARGE = "riemann-frame-too-large";
+    public static final String RIEMANN_UNTERMINATED = "riemann-unterminated";
 
     /** Whisper's struct error for a timestamp outside 32 bits, quoted as carbon logs it. */
     public static final String WHISPER_L_ERROR = "'L' format requires 0 <= number <= 4294967295";
@@ -135,5 +141,33 @@ public final class Problems {
     public static Problem udpTruncated(int limit, boolean cut) {
         return new Problem(UDP_TRUNCATED, "carbon reads only the first " + limit + " bytes of a datagram; "
                 + (cut ? "this line is cut there" : "this line is beyond them and lost"));
+    }
+
+    public static Problem riemannNoMetric() {
+        return new Problem(RIEMANN_NO_METRIC, "the event has no metric: riemann's graphite output never forwards it");
+    }
+
+    public static Problem riemannNoTime() {
+        return new Problem(RIEMANN_NO_TIME, "the event has no time: riemann stamps it with its own clock (the capture time is shown)");
+    }
+
+    public static Problem riemannTimeRange(double seconds) {
+        return new Problem(RIEMANN_TIME_RANGE, "time " + seconds + " does not fit the Java int riemann's graphite"
+                + " output casts it to: that output fails on this event and writes nothing");
+    }
+
+    public static Problem riemannBadProtobuf(String why, boolean tcp) {
+        return new Problem(RIEMANN_BAD_PROTOBUF, "riemann cannot parse this Msg (" + why + ") and "
+                + (tcp ? "closes the connection: none of its events, nor anything sent after it, is processed"
+                       : "drops the datagram"));
+    }
+
+    public static Problem riemannFrameTooLarge(long length) {
+        return new Problem(RIEMANN_FRAME_TOO_LARGE, "a frame length of " + length + " is over riemann's limit of "
+                + Integer.MAX_VALUE + " (Integer.MAX_VALUE): it closes the connection and the rest is lost");
+    }
+
+    public static Problem riemannUnterminated(String what) {
+        return new Problem(RIEMANN_UNTERMINATED, "the connection closed after " + what + ": riemann never reads it");
     }
 }
