@@ -1,0 +1,172 @@
+package io.metricsniff.protocol.riemann;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.metricsniff.decode.Endpoint;
+import io.metricsniff.protocol.DecoderTestSupport;
+import io.metricsniff.record.MetricRecord;
+import io.metricsniff.record.Protocol;
+import io.metricsniff.record.Verdict;
+import io.metricsniff.reassembly.EndReason;
+import io.metricsniff.verdict.Problems;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RiemannDecodersTest {
+    private static final long T = 1795508376L;
+    private static final long NOW = T * 1_000_000_000L;
+    private static final Endpoint SRC = DecoderTestSupport.SRC;
+    private static final Endpoint DST = new Endpoint(new byte[] {127, 0, 0, 1}, 5555);
+
+    private final DecoderTestSupport.Sink sink = new DecoderTestSupport.Sink();
+    private final RiemannStreamDecoder tcp = new RiemannStreamDecoder(SRC, DST, false,
+            DecoderTestSupport.judge(new DecoderTestSupport.TinyProfile()), sink);
+
+    /** Feeds the bytes in pieces of {@code step} so frames straddle segments. */
+    private void feed(byte[] b, int step) {
+        for (int i = 0; i < b.length; i += step) tcp.data(b, i, Math.min(step, b.length - i), NOW);
+    }
+
+    @Test
+    void framesAcrossSegmentsGiveOneRecordPerEvent() {
+        byte[] two = RiemannWire.build(o -> {
+            RiemannWire.message(o, 6, e -> { e.writeString(4, "a.b"); e.writeString(3, "x 0.99"); e.writeSInt64(13, 10_000_000); e.writeInt64(1, T); });
+            RiemannWire.message(o, 6, e -> { e.writeString(4, "c"); e.writeString(3, "y"); e.writeString(2, "critical"); e.writeInt64(1, T); });
+        });
+        byte[] stream = RiemannWire.framed(RiemannWire.event("h", "s", 1e7, T), two);
+        for (int step : new int[] {1, 3, 7, stream.length}) {
+            sink.records.clear();
+            RiemannStreamDecoder d = new RiemannStreamDecoder(SRC, DST, false,
+                    DecoderTestSupport.judge(new DecoderTestSupport.TinyProfile()), sink);
+            for (int i = 0; i < stream.length; i += step) d.data(stream, i, Math.min(step, stream.length - i), NOW);
+            d.end(EndReason.FIN, NOW);
+            assertEquals(3, sink.records.size(), "step " + step);
+            MetricRecord first = sink.records.get(0);
+            assertEquals(Protocol.RIEMANN, first.protocol());
+            assertEquals("h.s", first.path());
+            assertEquals(1e7, first.value());
+            assertEquals((double) T, first.timestamp());
+            assertEquals("{:host \"h\", :service \"s\", :metric_d 1.0E7, :time " + T + "}", first.raw());
+            assertEquals("b.a.x.99", sink.records.get(1).path());
+            assertEquals(1e7, sink.records.get(1).value());
+            MetricRecord noMetric = sink.records.get(2);
+            assertEquals(Verdict.OK, noMetric.verdict());
+            assertEquals(Problems.RIEMANN_NO_METRIC, noMetric.problems().get(0).code());
+            assertTrue(!noMetric.hasValue());
+            assertEquals("critical", noMetric.riemann().state());
+        }
+    }
+
+    @Test
+    void serverAnswersAndQueriesMakeNoRecords() {
+        feed(RiemannWire.framed(RiemannWire.build(o -> o.writeBool(2, true)),
+                RiemannWire.build(o -> RiemannWire.message(o, 5, q -> q.writeString(1, "true"))),
+                RiemannWire.build(o -> { o.writeBool(2, true); RiemannWire.message(o, 6, e -> e.writeDouble(14, 1)); })), 5);
+        assertEquals(List.of(), sink.records);
+        assertEquals(2, tcp.responses());
+        assertEquals(1, tcp.queries());
+    }
+
+    @Test
+    void aLengthOverRiemannsLimitClosesTheConnection() {
+        byte[] huge = RiemannWire.concat(new byte[] {(byte) 0x80, 0, 0, 0}, RiemannWire.framed(RiemannWire.event("h", "s", 1, T)));
+        feed(huge, 1000);
+        tcp.end(EndReason.FIN, NOW);
+        assertEquals(List.of(Problems.RIEMANN_FRAME_TOO_LARGE), sink.codes());
+        assertEquals(Verdict.MALFORMED, sink.records.get(0).verdict());
+        assertEquals(List.of((long) huge.length - 4), sink.skipped, "everything after the prefix is skipped and counted");
+    }
+
+    @Test
+    void aFrameOverOurBufferIsSkippedWholeAndFramingGoesOn() {
+        int big = RiemannStreamDecoder.MAX_BUFFERED_FRAME + 1;
+        byte[] prefix = {(byte) (big >>> 24), (byte) (big >>> 16), (byte) (big >>> 8), (byte) big};
+        feed(prefix, 4);
+        byte[] chunk = new byte[64 * 1024];
+        Arrays.fill(chunk, (byte) 0xff);
+        long left = big;
+        while (left > 0) {
+            int n = (int) Math.min(chunk.length, left);
+            tcp.data(chunk, 0, n, NOW);
+            left -= n;
+        }
+        feed(RiemannWire.framed(RiemannWire.event("h", "after", 2, T)), 3);
+        assertEquals(1, tcp.oversizedFrames());
+        assertEquals(List.of(4L + big), sink.skipped);
+        assertEquals(1, sink.records.size());
+        assertEquals("h.after", sink.records.get(0).path());
+    }
+
+    @Test
+    void garbageIsOneMalformedRecordAndTheRestIsLost() {
+        byte[] garbage = RiemannWire.framed("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes());
+        byte[] stream = RiemannWire.concat(garbage, RiemannWire.framed(RiemannWire.event("h", "s", 1, T)));
+        feed(stream, 4);
+        tcp.end(EndReason.FIN, NOW);
+        assertEquals(List.of(Problems.RIEMANN_BAD_PROTOBUF), sink.codes());
+        assertTrue(sink.records.get(0).raw().startsWith("[riemann frame, 27 bytes: 47 45 54 20"), sink.records.get(0).raw());
+        assertEquals(List.of((long) stream.length - garbage.length), sink.skipped);
+    }
+
+    @Test
+    void aConnectionClosedInsideAFrameReportsIt() {
+        byte[] f = RiemannWire.framed(RiemannWire.event("h", "s", 1, T));
+        feed(Arrays.copyOf(f, f.length - 3), 100);
+        tcp.end(EndReason.FIN, NOW);
+        assertEquals(List.of(Problems.RIEMANN_UNTERMINATED), sink.codes());
+        assertTrue(sink.records.get(0).problems().get(0).message().contains((f.length - 7) + " of " + (f.length - 4) + " bytes"));
+    }
+
+    @Test
+    void afterAGapTheRestIsSkipped() {
+        byte[] f = RiemannWire.framed(RiemannWire.event("h", "s", 1, T));
+        feed(Arrays.copyOf(f, 6), 6);
+        tcp.gap(100, NOW);
+        feed(f, 5);
+        tcp.end(EndReason.FIN, NOW);
+        assertEquals(List.of(), sink.records);
+        assertEquals(List.of(100L), sink.gaps);
+        assertEquals(List.of(6L + f.length), sink.skipped);
+    }
+
+    @Test
+    void midstreamIsSkipped() {
+        RiemannStreamDecoder d = new RiemannStreamDecoder(SRC, DST, true,
+                DecoderTestSupport.judge(new DecoderTestSupport.TinyProfile()), sink);
+        byte[] f = RiemannWire.framed(RiemannWire.event("h", "s", 1, T));
+        d.data(f, 0, f.length, NOW);
+        d.end(EndReason.FIN, NOW);
+        assertEquals(List.of(), sink.records);
+        assertEquals(List.of((long) f.length), sink.skipped);
+    }
+
+    @Test
+    void datagramsAreOneMsgEach() {
+        RiemannDatagramDecoder udp = new RiemannDatagramDecoder(
+                DecoderTestSupport.judge(new DecoderTestSupport.TinyProfile()), sink);
+        byte[] ok = RiemannWire.event("h.example", "load 1m", 0.75, T);
+        udp.datagram(SRC, DST, ok, 0, ok.length, 0, NOW);
+        byte[] bad = {0x32, 0x7f};
+        udp.datagram(SRC, DST, bad, 0, bad.length, 0, NOW);
+        byte[] tooBig = new byte[RiemannDatagramDecoder.RIEMANN_MAX_DATAGRAM + 1];
+        udp.datagram(SRC, DST, tooBig, 0, tooBig.length, 0, NOW);
+        udp.datagram(SRC, DST, ok, 0, ok.length - 2, 2, NOW); // cut by the snaplen: not decoded
+        assertEquals(3, sink.records.size());
+        assertEquals("example.h.load.1m", sink.records.get(0).path());
+        assertEquals(List.of(Problems.RIEMANN_BAD_PROTOBUF, Problems.RIEMANN_BAD_PROTOBUF), sink.codes());
+        assertEquals(1, udp.snaplenCutDatagrams());
+    }
+
+    @Test
+    void anEventWithoutTimeTakesTheCaptureSecondAndSaysSo() {
+        feed(RiemannWire.framed(RiemannWire.build(o -> RiemannWire.message(o, 6, e -> { e.writeString(4, "h"); e.writeSInt64(13, 42); }))), 50);
+        MetricRecord r = sink.records.get(0);
+        assertEquals((double) T, r.timestamp());
+        assertEquals(Problems.RIEMANN_NO_TIME, r.problems().get(0).code());
+        assertNull(r.riemann().service());
+        assertEquals("sint64", r.riemann().metricType());
+    }
+}
