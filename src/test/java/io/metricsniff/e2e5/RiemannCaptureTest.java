@@ -160,6 +160,26 @@ class RiemannCaptureTest {
         assertEquals(List.of(), outPoints, "every line out came from an event in");
     }
 
+    /** Forced on both directions, Riemann's ok answers are told from clients' Msgs: no record, no error. */
+    @Test
+    void forcedProtocolReadsBothDirectionsAndIgnoresTheAnswers() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int code = io.metricsniff.cli.Main.run(new String[] {"-I", "captures/" + NAME + ".pcap", "--format", "json",
+                "--protocol", "riemann", "port", "5555"}, new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertEquals(0, code);
+        List<String> forced = new ArrayList<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            Map<String, Object> o = JsonReader.object(line);
+            if (!"metric".equals(o.get("type"))) continue;
+            assertEquals("ok", o.get("verdict"), line);
+            forced.add((String) o.get("raw"));
+        }
+        List<String> auto = new ArrayList<>();
+        for (Rec r : in) auto.add(r.raw());
+        assertEquals(auto, forced);
+    }
+
     /** tshark's Riemann dissector reads the same events from the same packets. */
     @Test
     void tsharksDissectorAgrees() throws Exception {
