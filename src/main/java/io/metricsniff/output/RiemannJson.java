@@ -21,7 +21,8 @@ final class RiemannJson {
         str(sb, "description", f.description());
         str(sb, "metric_type", f.metricType());
         if (!Double.isNaN(f.eventTime())) Json.number(sb.append(",\"event_time\":"), f.eventTime(), true);
-        if (f.ttl() != null) Json.number(sb.append(",\"ttl\":"), f.ttl(), false);
+        // a float ttl as Riemann prints it (60.0, 0.1), not widened (0.10000000149011612)
+        if (f.ttl() != null) Json.number(sb.append(",\"ttl\":"), Double.parseDouble(Float.toString(f.ttl())), false);
         List<String> tags = f.tags();
         if (!tags.isEmpty()) {
             sb.append(",\"riemann_tags\":[");

@@ -169,4 +169,26 @@ class RiemannDecodersTest {
         assertNull(r.riemann().service());
         assertEquals("sint64", r.riemann().metricType());
     }
+
+    @Test
+    void aTimeOutsideJavaIntIsANoteRiemannsGraphiteOutputFailsOn() {
+        feed(RiemannWire.framed(RiemannWire.event("h", "s", 1, 1L << 32)), 50);
+        MetricRecord r = sink.records.get(0);
+        assertEquals((double) (1L << 32), r.timestamp());
+        assertEquals(List.of(Problems.RIEMANN_TIME_RANGE, "future"), sink.codes(), "2106 is also in the future");
+        assertEquals(Verdict.FUTURE, r.verdict());
+    }
+
+    @Test
+    void timeMicrosIsTruncatedToWholeSecondsAsIntDoes() {
+        feed(RiemannWire.framed(RiemannWire.build(o -> RiemannWire.message(o, 6, e -> {
+            e.writeInt64(1, T - 100);          // time_micros wins
+            e.writeInt64(10, T * 1_000_000 + 999_999);
+            e.writeFloat(15, 2.5f);
+        }))), 50);
+        MetricRecord r = sink.records.get(0);
+        assertEquals((double) T, r.timestamp());
+        assertEquals(T + 0.999999, r.riemann().eventTime(), 1e-6);
+        assertEquals(List.of(), sink.codes());
+    }
 }
