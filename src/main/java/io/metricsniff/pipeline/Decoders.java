@@ -2,10 +2,12 @@ package io.metricsniff.pipeline;
 
 import io.metricsniff.decode.Endpoint;
 import io.metricsniff.protocol.DatagramHandler;
+import io.metricsniff.protocol.framing.FramingLimits;
 import io.metricsniff.protocol.graphite.GraphiteDatagramDecoder;
 import io.metricsniff.protocol.graphite.PlaintextStreamDecoder;
 import io.metricsniff.protocol.pickle.PickleStreamDecoder;
 import io.metricsniff.protocol.riemann.RiemannDatagramDecoder;
+import io.metricsniff.protocol.riemann.RiemannStats;
 import io.metricsniff.protocol.riemann.RiemannStreamDecoder;
 import io.metricsniff.protocol.statsd.StatsdDatagramDecoder;
 import io.metricsniff.record.Protocol;
@@ -13,6 +15,9 @@ import io.metricsniff.record.RecordSink;
 import io.metricsniff.reassembly.StreamHandler;
 import io.metricsniff.reassembly.StreamHandlerFactory;
 import io.metricsniff.verdict.Judge;
+import io.metricsniff.verdict.JudgedDatagramLines;
+import io.metricsniff.verdict.JudgedRiemannDatagrams;
+import io.metricsniff.verdict.StatsdLines;
 
 /**
  * Chooses the protocol decoder for each TCP direction and UDP datagram: by the receiver's port
@@ -20,21 +25,34 @@ import io.metricsniff.verdict.Judge;
  */
 public final class Decoders implements StreamHandlerFactory {
     private final Protocol forced; // AUTO: by port
-    private final Judge judge;
+    private final FramingLimits limits;
+    private final StreamConsumers consumers;
     private final RecordSink sink;
     private final DatagramHandler statsd;
     private final DatagramHandler graphiteUdp;
     private final DatagramHandler riemannUdp;
+    private final RiemannStats riemannStats = new RiemannStats();
     private long unknownStreams;
     private Endpoint firstUnknown;
 
+    /** The usual wiring: default limits, every record judged. */
     public Decoders(Protocol choice, Judge judge, RecordSink sink) {
+        this(choice, FramingLimits.DEFAULTS, StreamConsumers.judged(judge, sink), judge, sink);
+    }
+
+    /**
+     * @param consumers where TCP framers hand lines and datapoints (judging or not)
+     * @param judge     judges UDP datagrams (their decoders still judge inline)
+     * @param sink      gets UDP records and {@link #finish}
+     */
+    public Decoders(Protocol choice, FramingLimits limits, StreamConsumers consumers, Judge judge, RecordSink sink) {
         this.forced = choice;
-        this.judge = judge;
+        this.limits = limits;
+        this.consumers = consumers;
         this.sink = sink;
-        this.statsd = new StatsdDatagramDecoder(judge, sink);
-        this.graphiteUdp = new GraphiteDatagramDecoder(judge, sink);
-        this.riemannUdp = new RiemannDatagramDecoder(judge, sink);
+        this.statsd = new StatsdDatagramDecoder(new StatsdLines(judge, sink));
+        this.graphiteUdp = new GraphiteDatagramDecoder(new JudgedDatagramLines(judge, sink));
+        this.riemannUdp = new RiemannDatagramDecoder(new JudgedRiemannDatagrams(judge, sink));
     }
 
     /** The protocol spoken towards {@code dstPort}; null when auto finds no metric port. */
@@ -51,9 +69,9 @@ public final class Decoders implements StreamHandlerFactory {
             return null;
         }
         switch (p) {
-            case GRAPHITE: return new PlaintextStreamDecoder(src, dst, midstream, judge, sink);
-            case PICKLE: return new PickleStreamDecoder(src, dst, midstream, judge, sink);
-            case RIEMANN: return new RiemannStreamDecoder(src, dst, midstream, judge, sink);
+            case GRAPHITE: return PlaintextStreamDecoder.open(midstream, limits, consumers.lines(src, dst));
+            case PICKLE: return new PickleStreamDecoder(midstream, limits, consumers.datapoints(src, dst));
+            case RIEMANN: return new RiemannStreamDecoder(midstream, riemannStats, consumers.riemann(src, dst));
             default: return null; // StatsD over TCP is not read
         }
     }
@@ -78,6 +96,9 @@ public final class Decoders implements StreamHandlerFactory {
 
     /** TCP directions and UDP datagrams sent to a port that {@code --protocol auto} does not map. */
     public long unknownStreams() { return unknownStreams; }
+
+    /** The Riemann TCP directions' counts (answers, queries, frames not decoded). */
+    public RiemannStats riemannStats() { return riemannStats; }
 
     /** The first such destination, for the hint; null when none. */
     public Endpoint firstUnknown() { return firstUnknown; }

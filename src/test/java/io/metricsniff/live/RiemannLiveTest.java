@@ -3,6 +3,7 @@ package io.metricsniff.live;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.metricsniff.testutil.CliRunner;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -109,7 +110,7 @@ class RiemannLiveTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void eventsOverTcpAndUdpAreDecodedLive() throws Exception {
-        Cli c = Cli.start("-d", "lo", "--format", "json", "--duration", "15s", "host", HOST, "and", "port", String.valueOf(PORT));
+        CliRunner c = CliRunner.start("-d", "lo", "--format", "json", "--duration", "15s", "host", HOST, "and", "port", String.valueOf(PORT));
         long end = System.nanoTime() + 30_000_000_000L;
         boolean ready = false;
         for (int n = 1; !ready && System.nanoTime() < end && !c.done(); n++) {
@@ -140,7 +141,7 @@ class RiemannLiveTest {
 
         Map<String, Object> noMetric = find(metrics, "state only");
         assertEquals("critical", noMetric.get("state"));
-        assertTrue(Cli.codes(noMetric).contains("riemann-no-metric"), noMetric.toString());
+        assertTrue(CliRunner.codes(noMetric).contains("riemann-no-metric"), noMetric.toString());
         for (Map<String, Object> m : metrics) {
             assertEquals("riemann", m.get("protocol"), "Riemann's ok answers make no record: " + m);
         }

@@ -10,7 +10,10 @@ import io.metricsniff.record.MetricRecord;
 import io.metricsniff.record.Protocol;
 import io.metricsniff.record.Verdict;
 import io.metricsniff.reassembly.EndReason;
-import io.metricsniff.verdict.Problems;
+import io.metricsniff.record.Problems;
+import io.metricsniff.verdict.Judge;
+import io.metricsniff.verdict.JudgedRiemannDatagrams;
+import io.metricsniff.verdict.JudgedRiemannEvents;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,8 +25,9 @@ class RiemannDecodersTest {
     private static final Endpoint DST = new Endpoint(new byte[] {127, 0, 0, 1}, 5555);
 
     private final DecoderTestSupport.Sink sink = new DecoderTestSupport.Sink();
-    private final RiemannStreamDecoder tcp = new RiemannStreamDecoder(SRC, DST, false,
-            DecoderTestSupport.judge(new DecoderTestSupport.TinyProfile()), sink);
+    private final RiemannStats stats = new RiemannStats();
+    private final Judge judge = DecoderTestSupport.judge(new DecoderTestSupport.TinyProfile());
+    private final RiemannStreamDecoder tcp = new RiemannStreamDecoder(false, stats, new JudgedRiemannEvents(SRC, DST, judge, sink));
 
     /** Feeds the bytes in pieces of {@code step} so frames straddle segments. */
     private void feed(byte[] b, int step) {
@@ -39,8 +43,7 @@ class RiemannDecodersTest {
         byte[] stream = RiemannWire.framed(RiemannWire.event("h", "s", 1e7, T), two);
         for (int step : new int[] {1, 3, 7, stream.length}) {
             sink.records.clear();
-            RiemannStreamDecoder d = new RiemannStreamDecoder(SRC, DST, false,
-                    DecoderTestSupport.judge(new DecoderTestSupport.TinyProfile()), sink);
+            RiemannStreamDecoder d = new RiemannStreamDecoder(false, stats, new JudgedRiemannEvents(SRC, DST, judge, sink));
             for (int i = 0; i < stream.length; i += step) d.data(stream, i, Math.min(step, stream.length - i), NOW);
             d.end(EndReason.FIN, NOW);
             assertEquals(3, sink.records.size(), "step " + step);
@@ -66,8 +69,8 @@ class RiemannDecodersTest {
                 RiemannWire.build(o -> RiemannWire.message(o, 5, q -> q.writeString(1, "true"))),
                 RiemannWire.build(o -> { o.writeBool(2, true); RiemannWire.message(o, 6, e -> e.writeDouble(14, 1)); })), 5);
         assertEquals(List.of(), sink.records);
-        assertEquals(2, tcp.responses());
-        assertEquals(1, tcp.queries());
+        assertEquals(2, stats.responses());
+        assertEquals(1, stats.queries());
     }
 
     @Test
@@ -81,23 +84,18 @@ class RiemannDecodersTest {
     }
 
     @Test
-    void aFrameOverOurBufferIsSkippedWholeAndFramingGoesOn() {
-        int big = RiemannStreamDecoder.MAX_BUFFERED_FRAME + 1;
-        byte[] prefix = {(byte) (big >>> 24), (byte) (big >>> 16), (byte) (big >>> 8), (byte) big};
-        feed(prefix, 4);
-        byte[] chunk = new byte[64 * 1024];
-        Arrays.fill(chunk, (byte) 0xff);
-        long left = big;
-        while (left > 0) {
-            int n = (int) Math.min(chunk.length, left);
-            tcp.data(chunk, 0, n, NOW);
-            left -= n;
-        }
-        feed(RiemannWire.framed(RiemannWire.event("h", "after", 2, T)), 3);
-        assertEquals(1, tcp.oversizedFrames());
-        assertEquals(List.of(4L + big), sink.skipped);
-        assertEquals(1, sink.records.size());
-        assertEquals("h.after", sink.records.get(0).path());
+    void aFrameOverOurBufferIsNotBufferedAndTheRestIsCounted() {
+        RiemannStreamDecoder small = new RiemannStreamDecoder(false, 64, stats, new JudgedRiemannEvents(SRC, DST, judge, sink));
+        byte[] stream = RiemannWire.framed(RiemannWire.event("h", "first", 1, T), new byte[65],
+                RiemannWire.event("h", "after", 2, T));
+        small.data(stream, 0, stream.length, NOW);
+        small.end(EndReason.FIN, NOW);
+        assertEquals(1, stats.oversizedFrames());
+        assertEquals(1, sink.records.size(), "the frame before it is decoded");
+        assertEquals("h.first", sink.records.get(0).path());
+        int firstFrame = 4 + RiemannWire.event("h", "first", 1, T).length;
+        assertEquals(List.of((long) stream.length - firstFrame - 4), sink.skipped, "every byte after its prefix is counted");
+        assertEquals(RiemannStreamDecoder.MAX_BUFFERED_FRAME, 4 << 20);
     }
 
     @Test
@@ -134,8 +132,7 @@ class RiemannDecodersTest {
 
     @Test
     void midstreamIsSkipped() {
-        RiemannStreamDecoder d = new RiemannStreamDecoder(SRC, DST, true,
-                DecoderTestSupport.judge(new DecoderTestSupport.TinyProfile()), sink);
+        RiemannStreamDecoder d = new RiemannStreamDecoder(true, stats, new JudgedRiemannEvents(SRC, DST, judge, sink));
         byte[] f = RiemannWire.framed(RiemannWire.event("h", "s", 1, T));
         d.data(f, 0, f.length, NOW);
         d.end(EndReason.FIN, NOW);
@@ -145,8 +142,7 @@ class RiemannDecodersTest {
 
     @Test
     void datagramsAreOneMsgEach() {
-        RiemannDatagramDecoder udp = new RiemannDatagramDecoder(
-                DecoderTestSupport.judge(new DecoderTestSupport.TinyProfile()), sink);
+        RiemannDatagramDecoder udp = new RiemannDatagramDecoder(new JudgedRiemannDatagrams(judge, sink));
         byte[] ok = RiemannWire.event("h.example", "load 1m", 0.75, T);
         udp.datagram(SRC, DST, ok, 0, ok.length, 0, NOW);
         byte[] bad = {0x32, 0x7f};
@@ -157,7 +153,7 @@ class RiemannDecodersTest {
         assertEquals(3, sink.records.size());
         assertEquals("example.h.load.1m", sink.records.get(0).path());
         assertEquals(List.of(Problems.RIEMANN_BAD_PROTOBUF, Problems.RIEMANN_BAD_PROTOBUF), sink.codes());
-        assertEquals(1, udp.snaplenCutDatagrams());
+        assertEquals(List.of(2L), sink.gaps, "a datagram the snaplen cut is a gap");
     }
 
     @Test
