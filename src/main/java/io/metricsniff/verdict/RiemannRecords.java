@@ -43,12 +43,8 @@ final class RiemannRecords {
             seconds = Math.floor(timeNanos / 1e9); // Riemann's clock at receipt, near enough
             rec.note(Problems.riemannNoTime());
         }
-        if (seconds >= (double) Integer.MAX_VALUE + 1 || seconds <= (double) Integer.MIN_VALUE - 1) {
-            rec.timestamp(seconds);
-            rec.note(Problems.riemannTimeRange(seconds));
-        } else {
-            rec.timestamp((int) seconds); // graphite.clj: (int (:time event)), truncated toward zero
-        }
+        rec.timestamp(RiemannGraphitePath.timestamp(seconds));
+        if (!RiemannGraphitePath.fitsInt(seconds)) rec.note(Problems.riemannTimeRange(seconds));
         if (e.metricKind() != MetricKind.NONE) rec.value(e.metric());
         judge.judgeEvent(rec);
         sink.metric(rec);

@@ -32,6 +32,14 @@ public final class RiemannGraphitePath {
         return sb.toString();
     }
 
+    /** Whether Riemann's {@code (int (:time event))} can cast these seconds; if not its graphite output fails on the event. */
+    public static boolean fitsInt(double seconds) {
+        return seconds < (double) Integer.MAX_VALUE + 1 && seconds > (double) Integer.MIN_VALUE - 1;
+    }
+
+    /** The timestamp Riemann's graphite output writes: {@code (int time)}, truncated toward zero (as is when it does not fit). */
+    public static double timestamp(double seconds) { return fitsInt(seconds) ? (int) seconds : seconds; }
+
     /**
      * The service after the percentile rule: a trailing {@code digits.digits} (at the end, or before
      * one final line terminator, as Java's {@code $} allows) loses its whole part and the dot.
