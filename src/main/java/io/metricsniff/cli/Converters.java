@@ -37,7 +37,7 @@ final class Converters {
     static final class ProtocolName implements ITypeConverter<Protocol> {
         @Override public Protocol convert(String value) {
             for (Protocol p : Protocol.values()) if (p.json().equals(value)) return p;
-            throw new TypeConversionException("'" + value + "' is not a protocol (use auto, graphite, pickle or statsd)");
+            throw new TypeConversionException("'" + value + "' is not a protocol (use auto, graphite, pickle, statsd or riemann)");
         }
     }
 }

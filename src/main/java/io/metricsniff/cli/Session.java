@@ -152,7 +152,7 @@ final class Session {
         if (warning != null) err.println("metricsniff: warning: " + warning); // e.g. a truncated file
         if (tally.metrics() == 0 && decoders.unknownStreams() > 0) {
             err.println("metricsniff: " + decoders.unknownStreams() + " streams went to ports --protocol auto does not"
-                    + " know (first: " + decoders.firstUnknown() + "); name one: --protocol graphite, pickle or statsd");
+                    + " know (first: " + decoders.firstUnknown() + "); name one: --protocol graphite, pickle, statsd or riemann");
         }
         boolean met = expectations == null || expectations.allMet();
         if (!met && within != null && within.fired()) {

@@ -26,7 +26,7 @@ import java.util.List;
             "  " + SniffCommand.DEFAULT_FILTER,
             "Exit status: 0 success, 1 an --expect was not met, 2 usage or capture error."})
 public final class SniffCommand {
-    static final String DEFAULT_FILTER = "port 2003 or port 2004 or port 2013 or port 2014 or port 8125";
+    static final String DEFAULT_FILTER = "port 2003 or port 2004 or port 2013 or port 2014 or port 8125 or port 5555";
 
     enum Format { text, json, tui }
 
@@ -66,10 +66,10 @@ public final class SniffCommand {
             description = "Output format. Default: tui for live capture on a terminal, text otherwise.")
     Format format;
 
-    @Option(names = "--protocol", paramLabel = "auto|graphite|pickle|statsd", defaultValue = "auto",
+    @Option(names = "--protocol", paramLabel = "auto|graphite|pickle|statsd|riemann", defaultValue = "auto",
             converter = Converters.ProtocolName.class,
             description = "How payloads are read. auto goes by port: 2003, 2013, 2023 plaintext; "
-                    + "2004, 2014, 2024 pickle; 8125 StatsD.")
+                    + "2004, 2014, 2024 pickle; 8125 StatsD; 5555 Riemann's protobuf (TCP and UDP).")
     Protocol protocol;
 
     @Option(names = "--receiver", paramLabel = "NAME", defaultValue = "carbon", converter = Converters.Receiver.class,

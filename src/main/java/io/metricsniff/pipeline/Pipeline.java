@@ -48,7 +48,8 @@ public final class Pipeline implements PacketSink {
                 .source(Anomaly.TOTAL_BUFFER_LIMIT, reassembler.stats()::totalBufferLimitHits)
                 .source(Anomaly.OUT_OF_WINDOW, reassembler.stats()::outOfWindowSegments)
                 .source(Anomaly.AFTER_FIN_BYTES, reassembler.stats()::afterFinBytes)
-                .source(Anomaly.UNKNOWN_STREAMS, decoders::unknownStreams);
+                .source(Anomaly.UNKNOWN_STREAMS, decoders::unknownStreams)
+                .source(Anomaly.RIEMANN_OVERSIZED_FRAMES, () -> decoders.riemannStats().oversizedFrames());
     }
 
     /** Sees every decoded TCP segment before reassembly (connection health, hop causes). */
