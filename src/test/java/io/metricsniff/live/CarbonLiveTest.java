@@ -80,11 +80,7 @@ class CarbonLiveTest {
             int sent = total;
             assertTrue(awaitCount(sniff, m -> ports.contains(localPort(m)), sent), "not all lines reported: " + sniff.out());
             // ... then the marker ends the run
-            Lab.sendOnce(carbon.port, MARKER + " 1 " + Lab.now() + "\n");
-            assertEquals(0, sniff.await(RUN_LIMIT_SECONDS), "stderr: " + sniff.err());
-            Map<String, Object> summary = sniff.summary();
-            assertEquals(0, CliRunner.num(summary, "gaps"), summary.toString());
-            assertEquals(0, CliRunner.num(summary, "kernel_drops"), summary.toString());
+            endRun(sniff, carbon.port);
 
             List<LiveCarbon.Stored> stored = carbon.storedWhenSettled();
             List<LiveCarbon.Invalid> invalid = carbon.invalid();
@@ -162,6 +158,15 @@ class CarbonLiveTest {
     static CliRunner startSniff(int port) {
         return CliRunner.start("-d", "lo", "--format", "json", "--protocol", "graphite", "--expect", MARKER, "--within", RUN_LIMIT,
                 "tcp", "port", String.valueOf(port), "and", "host", Lab.HOST);
+    }
+
+    /** Sends the marker that ends the run; the run must end cleanly with nothing missing from the capture. */
+    static void endRun(CliRunner sniff, int port) throws Exception {
+        Lab.sendOnce(port, MARKER + " 1 " + Lab.now() + "\n");
+        assertEquals(0, sniff.await(RUN_LIMIT_SECONDS), "stderr: " + sniff.err());
+        Map<String, Object> summary = sniff.summary();
+        assertEquals(0, CliRunner.num(summary, "gaps"), summary.toString());
+        assertEquals(0, CliRunner.num(summary, "kernel_drops"), summary.toString());
     }
 
     static boolean awaitCount(CliRunner sniff, java.util.function.Predicate<Map<String, Object>> p, int n) throws InterruptedException {

@@ -13,8 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
-import static io.metricsniff.live.CarbonLiveTest.MARKER;
-import static io.metricsniff.live.CarbonLiveTest.RUN_LIMIT_SECONDS;
+import static io.metricsniff.live.CarbonLiveTest.endRun;
 import static io.metricsniff.live.CarbonLiveTest.startSniff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,11 +47,7 @@ class CollectdLiveTest {
                 Thread.sleep(200);
             }
             Lab.stop(collectd);  // TERM: write_graphite flushes its buffer and closes the connection
-            Lab.sendOnce(carbon.port, MARKER + " 1 " + Lab.now() + "\n");
-            assertEquals(0, sniff.await(RUN_LIMIT_SECONDS), "stderr: " + sniff.err());
-            Map<String, Object> summary = sniff.summary();
-            assertEquals(0, CliRunner.num(summary, "gaps"), summary.toString());
-            assertEquals(0, CliRunner.num(summary, "kernel_drops"), summary.toString());
+            endRun(sniff, carbon.port);
 
             List<LiveCarbon.Stored> stored = carbon.storedWhenSettled();
             assertEquals(List.of(), carbon.invalid(), "carbon rejects nothing collectd sends (nan it drops silently)");
