@@ -3,8 +3,10 @@ package io.metricsniff.cli;
 import io.metricsniff.analysis.Advice;
 import io.metricsniff.analysis.ExpectResult;
 import io.metricsniff.analysis.PathTable;
+import io.metricsniff.hop.HopExpect;
 import io.metricsniff.output.Json;
 import io.metricsniff.output.Summary;
+import io.metricsniff.output.TerminalEscaper;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,5 +40,15 @@ final class Report {
             summary.put("advice", json);
             summary.addText(text.toString());
         }
+    }
+
+    /** Globs whose datapoints were dropped at a hop: FAIL lines, and {@code expect_hops} in JSON. */
+    static void addHopExpect(Summary summary, HopExpect hopExpect) {
+        List<String> failures = hopExpect.failures();
+        summary.put("expect_hops", new ArrayList<Object>(failures));
+        if (failures.isEmpty()) return;
+        StringBuilder text = new StringBuilder("expect across hops:");
+        for (String f : failures) text.append("\n  FAIL ").append(TerminalEscaper.escape(f));
+        summary.addText(text.toString());
     }
 }

@@ -8,6 +8,11 @@ import io.metricsniff.capture.LiveSource;
 import io.metricsniff.capture.PacketSink;
 import io.metricsniff.capture.PacketSource;
 import io.metricsniff.decode.PacketDecoder;
+import io.metricsniff.hop.HopEngine;
+import io.metricsniff.hop.HopExpect;
+import io.metricsniff.hop.HopListener;
+import io.metricsniff.output.HopLines;
+import io.metricsniff.output.HopReport;
 import io.metricsniff.output.JsonLinesSink;
 import io.metricsniff.output.PcapWriter;
 import io.metricsniff.output.Summary;
@@ -43,6 +48,7 @@ final class Session {
     private final Settings s;
     private final PrintStream out;
     private final PrintStream err;
+    private HopExpect hopExpect; // --expect across hops, when both are given
 
     Session(Settings settings, PrintStream out, PrintStream err) {
         this.s = settings;
@@ -75,7 +81,8 @@ final class Session {
         PathTable paths = new PathTable();
         Screen screen = s.tui ? Screen.open(err) : null; // null: no terminal after all, text instead
         LiveState live = screen != null ? new LiveState() : null;
-        RecordSink chain = sinks(source, tally, paths, live, digits);
+        HopEngine hops = hopEngine(live, digits);
+        RecordSink chain = sinks(source, tally, paths, live, digits, hops);
 
         PcapWriter dump;
         try {
@@ -85,8 +92,10 @@ final class Session {
             return 2;
         }
         Judge judge = new Judge(s.profile, s.lateNanos, s.futureNanos);
-        Pipeline pipeline = new Pipeline(source.linkType(), new Decoders(s.protocol, judge, chain),
+        Pipeline pipeline = new Pipeline(source.linkType(),
+                new Decoders(s.protocol, judge, chain).sniffUnknownPorts(hops != null),
                 ReassemblyLimits.defaults(), dump == null ? null : tee(dump));
+        pipeline.observe(hops);
         PacketRing ring = s.live() ? new PacketRing(PacketRing.DEFAULT_SLOTS, PacketRing.DEFAULT_MAX_BYTES, true)
                 : new PacketRing(PacketRing.REPLAY_SLOTS, PacketRing.DEFAULT_MAX_BYTES, false);
 
@@ -122,7 +131,10 @@ final class Session {
             }
         }
 
-        summary(source, pipeline, ring, tally, paths).print(out, s.json);
+        Summary summary = summary(source, pipeline, ring, tally, paths);
+        if (hops != null) HopReport.add(summary, hops.stats());
+        if (hopExpect != null) Report.addHopExpect(summary, hopExpect);
+        summary.print(out, s.json);
         out.flush();
 
         if (failure.get() != null) {
@@ -139,7 +151,7 @@ final class Session {
             err.println("metricsniff: " + decoders.unknownStreams() + " streams went to ports --protocol auto does not"
                     + " know (first: " + decoders.firstUnknown() + "); name one: --protocol graphite, pickle or statsd");
         }
-        boolean met = s.expectations == null || s.expectations.allMet();
+        boolean met = (s.expectations == null || s.expectations.allMet()) && (hopExpect == null || hopExpect.allMet());
         if (!met && within != null && within.fired()) {
             err.println("metricsniff: --within " + s.withinText + " elapsed before every --expect was met");
         }
@@ -147,8 +159,22 @@ final class Session {
     }
 
     /** Where judged records go: counts always; statistics, the delivery check and one output as asked. */
-    private RecordSink sinks(PacketSource source, Tally tally, PathTable paths, LiveState live, int digits) {
+    /** The hop engine when --hop is given: it hears every record, and says what it finds to the output. */
+    private HopEngine hopEngine(LiveState live, int digits) {
+        if (s.hops.isEmpty()) return null;
+        List<HopListener> listeners = new ArrayList<>();
+        if (live == null && !s.quiet) listeners.add(new HopLines(out, digits, s.json));
+        if (s.expectations != null) {
+            hopExpect = new HopExpect(s.expectExpressions);
+            listeners.add(hopExpect);
+        }
+        HopListener all = o -> { for (HopListener l : listeners) l.outcome(o); };
+        return new HopEngine(s.hops, s.hopOptions, all);
+    }
+
+    private RecordSink sinks(PacketSource source, Tally tally, PathTable paths, LiveState live, int digits, HopEngine hops) {
         List<RecordSink> sinks = new ArrayList<>();
+        if (hops != null) sinks.add(hops);
         sinks.add(tally);
         if (s.needsPathTable()) sinks.add(paths);
         if (s.expectations != null) sinks.add(s.expectations);

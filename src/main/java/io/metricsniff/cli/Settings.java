@@ -12,7 +12,12 @@ import io.metricsniff.verdict.Durations;
 import io.metricsniff.verdict.ReceiverProfile;
 import io.metricsniff.verdict.Receivers;
 
+import io.metricsniff.hop.HopEngine;
+import io.metricsniff.hop.HopSpec;
+
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Path;
 
 /** The validated command line: every option checked and converted before anything is opened. */
@@ -35,10 +40,13 @@ final class Settings {
     long lateNanos;
     long futureNanos;
     Expectations expectations;
+    List<String> expectExpressions = List.of();
     long withinNanos;
     long durationNanos;
     String withinText;
     RetentionAdvisor advisor;
+    List<HopSpec> hops = List.of();
+    HopEngine.Options hopOptions;
 
     boolean live() { return input == null; }
 
@@ -52,6 +60,17 @@ final class Settings {
     LiveOptions liveOptions() {
         LiveOptions o = LiveOptions.DEFAULTS.withImmediate(immediate);
         return bufferBytes > 0 ? o.withBufferBytes(bufferBytes) : o;
+    }
+
+    private static void hops(Settings s, SniffCommand c) {
+        if (c.hops.isEmpty()) return;
+        List<HopSpec> specs = new ArrayList<>();
+        for (String h : c.hops) specs.add(HopSpec.parse(h));
+        s.hops = List.copyOf(specs);
+        long timeout = Durations.parse(c.hopTimeout);
+        if (timeout <= 0) throw new IllegalArgumentException("--hop-timeout must be positive");
+        if (c.hopReplicas < 1 || c.hopReplicas > 64) throw new IllegalArgumentException("--hop-replicas takes 1 to 64, not " + c.hopReplicas);
+        s.hopOptions = new HopEngine.Options(timeout, c.hopReplicas, HopEngine.Options.DEFAULT_MAX_PENDING, c.hopDelivered, null);
     }
 
     static Settings from(SniffCommand c, boolean stdoutIsTerminal) throws UsageException {
@@ -102,6 +121,8 @@ final class Settings {
                 s.durationNanos = Durations.parse(c.duration);
             }
             if (!c.expect.isEmpty()) s.expectations = new Expectations(c.expect);
+            s.expectExpressions = List.copyOf(c.expect);
+            hops(s, c);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

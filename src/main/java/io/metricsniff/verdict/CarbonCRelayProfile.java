@@ -52,7 +52,7 @@ public final class CarbonCRelayProfile implements ReceiverProfile {
             rec.flag(Verdict.MALFORMED, Problems.fieldCount(NAME, 1, "a space after the name"));
             return false;
         }
-        byte[] clean = cleanse(b, nameStart, nameEnd);
+        byte[] clean = RelayNameCleaning.cleanse(b, nameStart, nameEnd, ALLOWED_CHARS);
         if (clean.length != nameEnd - written || !regionEquals(clean, b, written)) {
             String stored = new String(clean, StandardCharsets.UTF_8);
             rec.storedPath(stored);
@@ -69,28 +69,6 @@ public final class CarbonCRelayProfile implements ReceiverProfile {
             rec.note(Problems.notChecked(NAME));
         }
         return false;
-    }
-
-    /** The dispatcher's name cleansing; bytes after the first ';' (tags) are copied as they are. */
-    static byte[] cleanse(byte[] b, int from, int to) {
-        byte[] out = new byte[to - from];
-        int q = 0;
-        boolean tags = false;
-        for (int i = from; i < to; i++) {
-            byte c = b[i];
-            if (tags) { out[q++] = c; continue; }
-            if (c == ';') { tags = true; out[q++] = c; continue; }
-            if (c == '.') {
-                if (q > 0 && out[q - 1] != '.') out[q++] = c;
-            } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || (c > 0 && ALLOWED_CHARS.indexOf(c) >= 0)) {
-                out[q++] = c;
-            } else {
-                out[q++] = '_';
-            }
-        }
-        if (!tags && q > 0 && out[q - 1] == '.') q--; // trailing separator before the space
-        return q == out.length ? out : java.util.Arrays.copyOf(out, q);
     }
 
     private static boolean regionEquals(byte[] a, byte[] b, int off) {
