@@ -168,7 +168,7 @@ final class Session {
             hopExpect = new HopExpect(s.expectExpressions);
             listeners.add(hopExpect);
         }
-        HopListener all = o -> { for (HopListener l : listeners) l.outcome(o); };
+        HopListener all = listeners.isEmpty() ? HopListener.NONE : o -> { for (HopListener l : listeners) l.outcome(o); };
         return new HopEngine(s.hops, s.hopOptions, all);
     }
 

@@ -43,7 +43,9 @@ final class Hop {
     Matcher matcher() { return matcher; }
 
     void in(MetricRecord r) {
-        stats.in++;
+        if (stats.in++ == 0 && spec.endpoints().get(0).exact() == null) { // a bare port: name it by the address seen
+            stats.hop = new Endpoint(r.dst().address(), spec.endpoints().get(0).port()).toString();
+        }
         if (!r.hasPath() || !r.hasValue() || !r.hasTimestamp() || !Double.isFinite(r.timestamp())) {
             stats.unmatchedIn++;
             return;
@@ -95,7 +97,7 @@ final class Hop {
             }
             v = HopVerdict.DROPPED;
             where = causes.missing(p, knownDestinations());
-            reason = causes.reason(p, where);
+            if (listener != HopListener.NONE) reason = causes.reason(p, where); // formatting costs; -q needs none
             for (Endpoint e : where) stats.destination(e).dropped++;
         } else {
             v = HopVerdict.DELIVERED;
@@ -104,7 +106,7 @@ final class Hop {
             stats.lag.add(lag);
         }
         stats.add(v);
-        if (v == HopVerdict.UNRESOLVED || v == HopVerdict.DELIVERED && !reportDelivered) return;
+        if (v == HopVerdict.UNRESOLVED || v == HopVerdict.DELIVERED && !reportDelivered || listener == HopListener.NONE) return;
         listener.outcome(new HopOutcome(stats.hop, v, p.key.name, p.key.timestamp, p.key.value(), p.in,
                 p.copyList(), lag, where, reason));
     }

@@ -16,7 +16,7 @@ public final class HopStats {
         public long unmatched() { return unmatched; }
     }
 
-    final String hop;
+    String hop; // the spec's label until the first datapoint in names the address
     long in, delivered, dropped, duplicated, misrouted, unresolved, unmatchedIn, unmatchedOut, own;
     final LagHistogram lag = new LagHistogram();
     private final Map<Endpoint, Destination> destinations = new LinkedHashMap<>();
