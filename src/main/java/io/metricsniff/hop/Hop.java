@@ -24,6 +24,8 @@ final class Hop {
     private final RouteMemory routes = new RouteMemory();
     private final DropCause causes;
     private final Evidence evidence;
+    private Endpoint lastDst;
+    private HopStats.Destination lastDestination;
 
     Hop(HopSpec spec, HopEngine.Options o, Evidence evidence, HopListener listener) {
         this.spec = spec;
@@ -53,19 +55,23 @@ final class Hop {
         String name = spec.kind().rewrite(r.storedPath() != null ? r.storedPath() : r.path());
         int expected = router != null ? Math.max(1, router.destinations(name).size()) : replicas;
         String rejected = r.verdict() == Verdict.MALFORMED && !r.problems().isEmpty() ? r.problems().get(0).code() : null;
-        matcher.in(new Key(name, r.timestamp(), r.value()), r.timeNanos(), r.src(), r.dst(), expected, rejected);
+        matcher.in(name, r.timestamp(), r.value(), r.timeNanos(), r.src(), r.dst(), expected, rejected);
     }
 
     /** A record sent elsewhere by this hop's host; {@code own} when it is the relay's own metric. */
     void out(MetricRecord r, String name, boolean own) {
-        HopStats.Destination d = stats.destination(r.dst());
+        if (r.dst() != lastDst) { // a stream's records share one Endpoint
+            lastDst = r.dst();
+            lastDestination = stats.destination(lastDst);
+        }
+        HopStats.Destination d = lastDestination;
         d.out++;
         if (own) {
             stats.own++;
             return;
         }
         if (!r.hasValue() || !r.hasTimestamp() || !Double.isFinite(r.timestamp())
-                || !matcher.out(new Key(name, r.timestamp(), r.value()), r.timeNanos(), r.src(), r.dst())) {
+                || !matcher.out(name, r.timestamp(), r.value(), r.timeNanos(), r.src(), r.dst())) {
             d.unmatched++;
             stats.unmatchedOut++;
             return;
@@ -85,12 +91,12 @@ final class Hop {
         } else if (!wrong.isEmpty()) {
             v = HopVerdict.MISROUTED;
             where = wrong;
-            reason = "sent to " + wrong + "; " + router.describe() + " sends it to " + router.destinations(p.key.name);
+            reason = "sent to " + wrong + "; " + router.describe() + " sends it to " + router.destinations(p.name);
         } else if (n > p.expected || distinctDestinations(p) < n) {
             v = HopVerdict.DUPLICATED;
             reason = n + " copies seen leaving, " + p.expected + " expected";
         } else if (n < p.expected) {
-            if (n == 0 && stats.unmatchedOut > 0 && routes.of(p.key.name).length == 0 && router == null
+            if (n == 0 && stats.unmatchedOut > 0 && routes.of(p.name).length == 0 && router == null
                     && !causes.anyEvidence(p)) {
                 stats.unmatchedIn++; // the hop rewrites or aggregates: no copy of this name was ever seen
                 return;
@@ -101,13 +107,13 @@ final class Hop {
             for (Endpoint e : where) stats.destination(e).dropped++;
         } else {
             v = HopVerdict.DELIVERED;
-            lag = p.copy(n - 1).timeNanos() - p.in.timeNanos();
-            for (int i = 0; i < n; i++) lag = Math.max(lag, p.copy(i).timeNanos() - p.in.timeNanos());
+            lag = 0;
+            for (int i = 0; i < n; i++) lag = Math.max(lag, p.copy(i).timeNanos() - p.inNanos);
             stats.lag.add(lag);
         }
         stats.add(v);
         if (v == HopVerdict.UNRESOLVED || v == HopVerdict.DELIVERED && !reportDelivered || listener == HopListener.NONE) return;
-        listener.outcome(new HopOutcome(stats.hop, v, p.key.name, p.key.timestamp, p.key.value(), p.in,
+        listener.outcome(new HopOutcome(stats.hop, v, p.name, p.timestamp, p.value(), p.in(),
                 p.copyList(), lag, where, reason));
     }
 
@@ -121,7 +127,7 @@ final class Hop {
 
     private List<Endpoint> misrouted(Pending p) {
         if (router == null || p.copies() == 0) return List.of();
-        List<Endpoint> should = router.destinations(p.key.name);
+        List<Endpoint> should = router.destinations(p.name);
         List<Endpoint> wrong = new ArrayList<>(0);
         for (int i = 0; i < p.copies(); i++) {
             Endpoint d = p.copy(i).dst();

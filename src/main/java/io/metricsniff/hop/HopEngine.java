@@ -40,6 +40,7 @@ public final class HopEngine implements RecordSink, SegmentObserver {
     private final Evidence evidence;
     private Endpoint lastDst;    // one-entry cache: a stream's records share one Endpoint
     private int lastHop = -1;    // index of the hop lastDst leads into, -1 none
+    private Endpoint lastWatched; // the destination last handed to the evidence
     private long nowNanos;
 
     public HopEngine(List<HopSpec> specs, Options options, HopListener listener) {
@@ -67,7 +68,10 @@ public final class HopEngine implements RecordSink, SegmentObserver {
             if (hops.length == 1) return;
         }
         if (!r.hasPath()) return;
-        evidence.watch(r.dst());
+        if (r.dst() != lastWatched) {
+            evidence.watch(r.dst());
+            lastWatched = r.dst();
+        }
         String name = r.path();
         boolean own = isOwn(name);
         if (own && r.hasValue()) evidence.ownMetric(name, r.value(), r.timeNanos());
