@@ -1,6 +1,8 @@
 package io.metricsniff.cli;
 
+import io.metricsniff.analysis.Expectations;
 import io.metricsniff.analysis.PathTable;
+import io.metricsniff.anomaly.Anomaly;
 import io.metricsniff.capture.CaptureException;
 import io.metricsniff.capture.CaptureFiles;
 import io.metricsniff.capture.FileSource;
@@ -12,7 +14,6 @@ import io.metricsniff.hop.HopEngine;
 import io.metricsniff.hop.HopExpect;
 import io.metricsniff.hop.HopListener;
 import io.metricsniff.output.HopLines;
-import io.metricsniff.output.HopReport;
 import io.metricsniff.output.JsonLinesSink;
 import io.metricsniff.output.PcapWriter;
 import io.metricsniff.output.Summary;
@@ -25,7 +26,6 @@ import io.metricsniff.pipeline.Pipeline;
 import io.metricsniff.pipeline.StopWhen;
 import io.metricsniff.reassembly.ReassemblyLimits;
 import io.metricsniff.record.RecordSink;
-import io.metricsniff.record.Verdict;
 import io.metricsniff.verdict.Judge;
 import io.metricsniff.tui.CaptureStats;
 import io.metricsniff.tui.LiveState;
@@ -48,7 +48,6 @@ final class Session {
     private final Settings s;
     private final PrintStream out;
     private final PrintStream err;
-    private HopExpect hopExpect; // --expect across hops, when both are given
 
     Session(Settings settings, PrintStream out, PrintStream err) {
         this.s = settings;
@@ -76,14 +75,6 @@ final class Session {
     }
 
     private int capture(PacketSource source) {
-        int digits = s.live() ? 9 : CaptureFiles.timestampDigits(s.input);
-        Tally tally = new Tally();
-        PathTable paths = new PathTable();
-        Screen screen = s.tui ? Screen.open(err) : null; // null: no terminal after all, text instead
-        LiveState live = screen != null ? new LiveState() : null;
-        HopEngine hops = hopEngine(live, digits);
-        RecordSink chain = sinks(source, tally, paths, live, digits, hops);
-
         PcapWriter dump;
         try {
             dump = s.output == null ? null : PcapWriter.create(s.output, source.linkType(), DUMP_SNAPLEN);
@@ -91,13 +82,30 @@ final class Session {
             err.println("metricsniff: cannot write " + s.output + ": " + e.getMessage());
             return 2;
         }
+        Expectations expectations = s.expects() ? new Expectations(s.expect) : null;
+        Tally tally = new Tally();
+        PathTable paths = new PathTable();
+        TuiTerminal screen = s.tui ? TuiTerminal.open(err) : null; // null: no terminal after all, text instead
+        LiveState live = screen != null ? new LiveState() : null;
+        int digits = s.live() ? 9 : CaptureFiles.timestampDigits(s.input);
+        HopExpect hopExpect = !s.hops.isEmpty() && s.expects() ? new HopExpect(s.expect) : null;
+        HopEngine hops = hopEngine(live, digits, hopExpect);
+        RecordSink chain = sinks(source, tally, paths, expectations, live, digits, hops);
         Judge judge = new Judge(s.profile, s.lateNanos, s.futureNanos);
         Pipeline pipeline = new Pipeline(source.linkType(),
                 new Decoders(s.protocol, judge, chain).sniffUnknownPorts(hops != null),
                 ReassemblyLimits.defaults(), dump == null ? null : tee(dump));
-        pipeline.observe(hops);
+        if (hops != null) {
+            pipeline.observe(hops);
+            pipeline.anomalies().source(Anomaly.HOP_PENDING_EVICTED, hops::evicted)
+                    .source(Anomaly.HOP_DESTINATIONS_LIMIT, hops::destinationLimitHits)
+                    .source(Anomaly.HOP_ROUTES_LIMIT, hops::routeLimitHits);
+        }
         PacketRing ring = s.live() ? new PacketRing(PacketRing.DEFAULT_SLOTS, PacketRing.DEFAULT_MAX_BYTES, true)
                 : new PacketRing(PacketRing.REPLAY_SLOTS, PacketRing.DEFAULT_MAX_BYTES, false);
+        pipeline.anomalies().source(Anomaly.QUEUE_DROPS, ring::dropped)
+                .source(Anomaly.GAP_BYTES, tally::gapBytes)
+                .source(Anomaly.SKIPPED_BYTES, tally::skippedBytes);
 
         Failure failure = new Failure();
         Thread processing = new Thread(() -> process(ring, pipeline), "metricsniff-processing");
@@ -106,37 +114,49 @@ final class Session {
         processing.start();
         Signals.onInterrupt(source::stop);
         if (screen != null) screen.start(paths, live, captureStats(source, pipeline), source::stop);
-        Timer within = s.withinNanos > 0 ? Timer.start(s.withinNanos, source::stop) : null;
-        Timer duration = s.durationNanos > 0 ? Timer.start(s.durationNanos, source::stop) : null;
+        Timer within = s.within != null ? Timer.start(s.within.nanos(), source::stop) : null;
+        Timer duration = s.duration != null ? Timer.start(s.duration.nanos(), source::stop) : null;
         StatusLine status = s.statusLine() ? StatusLine.start(err, pipeline.counters(), tally, source) : null;
 
-        String warning = null;
+        String warning = runSource(source, ring);
+        joinQuietly(processing);
+        if (screen != null) screen.finish(!s.live()); // a replay's final state stays until q
+        for (Timer t : new Timer[] {within, duration}) if (t != null) t.cancel();
+        if (status != null) status.stop();
+        closeDump(dump, failure);
+
+        List<Summary.Section> sections = new ArrayList<>(Report.sections(expectations, s.advisor, paths));
+        sections.addAll(Report.hopSections(hops, hopExpect));
+        summary(source, pipeline, tally, sections).print(out, s.json);
+        out.flush();
+        int exit = exitStatus(failure, warning, pipeline.decoders(), tally, expectations, within);
+        return exit == 0 && hopExpect != null && !hopExpect.allMet() ? 1 : exit;
+    }
+
+    /** Captures until the end, a stop or an error; returns the error as a warning, or null. */
+    private String runSource(PacketSource source, PacketRing ring) {
         try {
             source.run(s.pace ? new Pacer(ring) : ring);
+            return null;
         } catch (CaptureException e) {
-            warning = e.getMessage();
+            return e.getMessage();
         } finally {
             ring.close();
         }
-        joinQuietly(processing);
-        if (screen != null) screen.finish(!s.live()); // a replay's final state stays until q
-        if (within != null) within.cancel();
-        if (duration != null) duration.cancel();
-        if (status != null) status.stop();
-        if (dump != null) {
-            try {
-                dump.close();
-            } catch (IOException e) {
-                failure.set(new DumpFailed(e));
-            }
+    }
+
+    private static void closeDump(PcapWriter dump, Failure failure) {
+        if (dump == null) return;
+        try {
+            dump.close();
+        } catch (IOException e) {
+            failure.set(new DumpFailed(e));
         }
+    }
 
-        Summary summary = summary(source, pipeline, ring, tally, paths);
-        if (hops != null) HopReport.add(summary, hops.stats());
-        if (hopExpect != null) Report.addHopExpect(summary, hopExpect);
-        summary.print(out, s.json);
-        out.flush();
-
+    /** 2 for a failure, 1 for an unmet --expect, else 0; with the one line that says why. */
+    private int exitStatus(Failure failure, String warning, Decoders decoders, Tally tally, Expectations expectations,
+                           Timer within) {
         if (failure.get() != null) {
             err.println("metricsniff: " + Failure.describe(failure.get()));
             return 2;
@@ -146,43 +166,40 @@ final class Session {
             return 2;
         }
         if (warning != null) err.println("metricsniff: warning: " + warning); // e.g. a truncated file
-        Decoders decoders = pipeline.decoders();
         if (tally.metrics() == 0 && decoders.unknownStreams() > 0) {
             err.println("metricsniff: " + decoders.unknownStreams() + " streams went to ports --protocol auto does not"
                     + " know (first: " + decoders.firstUnknown() + "); name one: --protocol graphite, pickle or statsd");
         }
-        boolean met = (s.expectations == null || s.expectations.allMet()) && (hopExpect == null || hopExpect.allMet());
+        boolean met = expectations == null || expectations.allMet();
         if (!met && within != null && within.fired()) {
-            err.println("metricsniff: --within " + s.withinText + " elapsed before every --expect was met");
+            err.println("metricsniff: --within " + s.within.text() + " elapsed before every --expect was met");
         }
         return met ? 0 : 1;
     }
 
-    /** Where judged records go: counts always; statistics, the delivery check and one output as asked. */
-    /** The hop engine when --hop is given: it hears every record, and says what it finds to the output. */
-    private HopEngine hopEngine(LiveState live, int digits) {
+    /** The hop engine when --hop is given: it hears every record, and tells the output and --expect what it finds. */
+    private HopEngine hopEngine(LiveState live, int digits, HopExpect hopExpect) {
         if (s.hops.isEmpty()) return null;
-        List<HopListener> listeners = new ArrayList<>();
+        List<HopListener> listeners = new ArrayList<>(2);
         if (live == null && !s.quiet) listeners.add(new HopLines(out, digits, s.json));
-        if (s.expectations != null) {
-            hopExpect = new HopExpect(s.expectExpressions);
-            listeners.add(hopExpect);
-        }
+        if (hopExpect != null) listeners.add(hopExpect);
         HopListener all = listeners.isEmpty() ? HopListener.NONE : o -> { for (HopListener l : listeners) l.outcome(o); };
         return new HopEngine(s.hops, s.hopOptions, all);
     }
 
-    private RecordSink sinks(PacketSource source, Tally tally, PathTable paths, LiveState live, int digits, HopEngine hops) {
+    /** Where judged records go: counts always; statistics, the delivery check, hops and one output as asked. */
+    private RecordSink sinks(PacketSource source, Tally tally, PathTable paths, Expectations expectations, LiveState live,
+                             int digits, HopEngine hops) {
         List<RecordSink> sinks = new ArrayList<>();
-        if (hops != null) sinks.add(hops);
         sinks.add(tally);
+        if (hops != null) sinks.add(hops);
         if (s.needsPathTable()) sinks.add(paths);
-        if (s.expectations != null) sinks.add(s.expectations);
+        if (expectations != null) sinks.add(expectations);
         if (live != null) sinks.add(live);
         else if (!s.quiet) sinks.add(s.json ? new JsonLinesSink(out, digits) : new TextSink(out, digits, s.colour));
         RecordSink chain = new Fanout(sinks);
         if (s.count == Long.MAX_VALUE && !s.stopWhenExpected()) return chain;
-        return new StopWhen(chain, s.count, s.stopWhenExpected() ? s.expectations::allMet : null, source::stop);
+        return new StopWhen(chain, s.count, s.stopWhenExpected() ? expectations::allMet : null, source::stop);
     }
 
     /** The -O writer as a packet tap; a write error stops the run, as tcpdump's would. */
@@ -196,29 +213,12 @@ final class Session {
         };
     }
 
-    private Summary summary(PacketSource source, Pipeline pipeline, PacketRing ring, Tally tally, PathTable paths) {
-        Summary summary = new Summary();
-        summary.put("packets", pipeline.counters().packets());
-        summary.put("bytes", pipeline.counters().bytes());
-        summary.put("flows", pipeline.flows());
-        summary.put("metrics", tally.metrics());
-        summary.put("ok", tally.count(Verdict.OK));
-        summary.put("malformed", tally.count(Verdict.MALFORMED));
-        summary.put("late", tally.count(Verdict.LATE));
-        summary.put("future", tally.count(Verdict.FUTURE));
-        summary.put("gaps", tally.gaps());
-        if (s.live()) summary.put("kernel_drops", source.kernelDrops().orElse(0));
-        summary.put("gap_bytes", tally.gapBytes());
-        summary.put("skipped_bytes", tally.skippedBytes());
-        summary.put("queue_drops", ring.dropped());
-        summary.put("truncated_packets", pipeline.counters().truncated());
-        summary.put("corrupt_packets", pipeline.counters().corrupt());
-        summary.put("ignored_packets", pipeline.counters().ignored());
-        summary.put("overlap_conflicts", pipeline.reassembler().overlapConflicts());
-        summary.put("evicted_flows", pipeline.reassembler().evictions());
-        summary.put("problems", tally.problemCodes());
-        Report.addAnalysis(summary, s, paths);
-        return summary;
+    private Summary summary(PacketSource source, Pipeline pipeline, Tally tally, List<Summary.Section> sections) {
+        Summary.Traffic traffic = new Summary.Traffic(pipeline.counters().packets(), pipeline.counters().bytes(),
+                pipeline.flows());
+        OptionalLong kernelDrops = s.live() ? OptionalLong.of(source.kernelDrops().orElse(0)) : OptionalLong.empty();
+        return new Summary(traffic, Summary.Verdicts.of(tally), kernelDrops, Summary.shown(pipeline.anomalies()),
+                tally.problemCodes(), sections);
     }
 
     private CaptureStats captureStats(PacketSource source, Pipeline pipeline) {
@@ -249,10 +249,5 @@ final class Session {
                 // keep waiting: the summary needs every record processed
             }
         }
-    }
-
-    /** An -O file that could not be written: the run stops, as tcpdump's would. */
-    static final class DumpFailed extends RuntimeException {
-        DumpFailed(IOException cause) { super("cannot write the -O file: " + cause.getMessage(), cause); }
     }
 }

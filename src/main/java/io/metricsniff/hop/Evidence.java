@@ -24,6 +24,7 @@ public final class Evidence implements SegmentObserver {
     private final Predicate<Endpoint> isHopEndpoint;
     private final DestinationHealth unnamed = new DestinationHealth(null); // carbon-c-relay's metricsDropped
     private long nowNanos;
+    private long limitHits;
 
     public Evidence(Predicate<Endpoint> isHopEndpoint) { this.isHopEndpoint = isHopEndpoint; }
 
@@ -52,11 +53,16 @@ public final class Evidence implements SegmentObserver {
             h = new DestinationHealth(dst);
             byDst.put(dst, h);
             watchedPort[dst.port()] = true;
+        } else if (h == null) {
+            limitHits++;
         }
         return h;
     }
 
     DestinationHealth get(Endpoint dst) { return byDst.get(dst); }
+
+    /** Destinations not watched because {@link #MAX_DESTINATIONS} were already. */
+    long limitHits() { return limitHits; }
 
     Collection<DestinationHealth> destinations() { return byDst.values(); }
 

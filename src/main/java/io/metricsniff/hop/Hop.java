@@ -43,6 +43,7 @@ final class Hop {
     HopSpec spec() { return spec; }
     HopStats stats() { return stats; }
     Matcher matcher() { return matcher; }
+    RouteMemory routes() { return routes; }
 
     void in(MetricRecord r) {
         if (stats.in++ == 0 && spec.endpoints().get(0).exact() == null) { // a bare port: name it by the address seen

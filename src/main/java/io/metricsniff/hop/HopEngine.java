@@ -99,6 +99,23 @@ public final class HopEngine implements RecordSink, SegmentObserver {
         for (Hop h : hops) h.matcher().finish(nowNanos);
     }
 
+    /** Datapoints settled unresolved because a hop's pending limit was reached (all hops). */
+    public long evicted() {
+        long n = 0;
+        for (Hop h : hops) n += h.matcher().evicted();
+        return n;
+    }
+
+    /** Destinations not watched for causes: past {@link Evidence#MAX_DESTINATIONS}. */
+    public long destinationLimitHits() { return evidence.limitHits(); }
+
+    /** Names whose route was not remembered: past {@link RouteMemory#MAX_NAMES} (all hops). */
+    public long routeLimitHits() {
+        long n = 0;
+        for (Hop h : hops) n += h.routes().limitHits();
+        return n;
+    }
+
     /** Per hop, in the order given; read after the capture ended. */
     public List<HopStats> stats() {
         List<HopStats> out = new ArrayList<>(hops.length);

@@ -27,6 +27,7 @@ public final class Matcher {
     private Pending[] table = new Pending[INITIAL_SLOTS];
     private int[] hashes = new int[INITIAL_SLOTS]; // beside the table: a probe reads no Pending it does not match
     private int heads;
+    private long evicted;
     private final ArrayDeque<Pending> order = new ArrayDeque<>();
     private final long timeoutNanos;
     private final int maxPending;
@@ -41,10 +42,16 @@ public final class Matcher {
 
     public int pending() { return order.size(); }
 
+    /** Datapoints settled because the pending limit pushed them out. */
+    public long evicted() { return evicted; }
+
     /** A datapoint went in. */
     public void in(String name, double timestamp, double value, long timeNanos, Endpoint src, Endpoint dst,
                    int expected, String rejected) {
-        if (order.size() >= maxPending) settleHead(Ending.EVICTED);
+        if (order.size() >= maxPending) {
+            evicted++;
+            settleHead(Ending.EVICTED);
+        }
         long ts = Pending.storedTimestamp(timestamp), vb = Pending.valueBits(value);
         int h = Pending.hash(name, ts, vb);
         Pending p = new Pending(name, ts, vb, h, timeNanos, src, dst, expected, rejected);

@@ -16,11 +16,13 @@ final class RouteMemory {
     static final int MAX_DESTINATIONS_PER_NAME = 16;
 
     private final HashMap<String, Endpoint[]> routes = new HashMap<>();
+    private long limitHits;
 
     void saw(String name, Endpoint dst) {
         Endpoint[] known = routes.get(name);
         if (known == null) {
             if (routes.size() < MAX_NAMES) routes.put(name, new Endpoint[] {dst});
+            else limitHits++;
             return;
         }
         for (Endpoint e : known) if (e.equals(dst)) return;
@@ -29,6 +31,9 @@ final class RouteMemory {
         more[known.length] = dst;
         routes.put(name, more);
     }
+
+    /** Names not remembered because {@link #MAX_NAMES} were already. */
+    long limitHits() { return limitHits; }
 
     /** The destinations seen for {@code name}, or an empty array. */
     Endpoint[] of(String name) {

@@ -13,7 +13,8 @@ import java.util.Map;
 public final class HopReport {
     private HopReport() { }
 
-    public static void add(Summary summary, List<HopStats> hops) {
+    /** The summary section: key {@code hops}, and the text block. */
+    public static Summary.Section section(List<HopStats> hops) {
         List<Object> json = new ArrayList<>();
         StringBuilder text = new StringBuilder("hops:");
         for (HopStats h : hops) {
@@ -31,8 +32,7 @@ public final class HopReport {
                         .append(" out, ").append(d.dropped()).append(" dropped, ").append(d.unmatched()).append(" unmatched");
             }
         }
-        summary.put("hops", json);
-        summary.addText(text.toString());
+        return new Summary.Section(Map.of("hops", json), text.toString());
     }
 
     private static String json(HopStats h) {
