@@ -26,6 +26,8 @@ final class Settings {
     private static final int MAX_BUFFER_KIB = 1 << 21;
     /** --hop-replicas up to this: a replication factor is a handful; more is a typo. */
     private static final int MAX_REPLICAS = 64;
+    /** With --hop and no filter words: a relay's destinations listen on ports no default names. */
+    static final String HOP_FILTER = "tcp or udp";
 
     final String device;
     final boolean deviceWasDefault;
@@ -56,7 +58,7 @@ final class Settings {
         input = src.input;
         deviceWasDefault = src.input == null && src.device == null;
         device = deviceWasDefault ? defaultDevice() : src.device;
-        filter = c.filter();
+        filter = !c.hops.isEmpty() && c.filterWords.isEmpty() ? HOP_FILTER : c.filter();
         output = c.output;
         if (c.count != null && c.count <= 0) throw new UsageException("-n needs a positive count, not " + c.count);
         count = c.count == null ? Long.MAX_VALUE : c.count;

@@ -113,7 +113,8 @@ public final class SniffCommand {
             description = {"Follow every datapoint across a relay (repeatable, one per hop): traffic to ENDPOINTS "
                     + "(2013,2014 or 10.0.0.5:2003; KIND carbon (default), carbon-c-relay or riemann) goes in, metric "
                     + "traffic to other ports comes out (plaintext or pickle, told by its first bytes). Capture both "
-                    + "sides: on the relay's host with -d any, or -d lo when it all runs on loopback."})
+                    + "sides: on the relay's host with -d any, or -d lo when it all runs on loopback; with no filter "
+                    + "words the filter is 'tcp or udp'."})
     List<String> hops = new ArrayList<>();
 
     @Option(names = "--hop-timeout", paramLabel = "DURATION", defaultValue = "10s", converter = Converters.Duration.class,
