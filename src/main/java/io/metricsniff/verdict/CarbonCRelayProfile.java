@@ -56,7 +56,7 @@ public final class CarbonCRelayProfile implements ReceiverProfile {
             rec.flag(Verdict.MALFORMED, Problems.fieldCount(NAME, 1, "a space after the name"));
             return false;
         }
-        byte[] clean = RelayNameCleaning.cleanse(b, nameStart, nameEnd, ALLOWED_CHARS);
+        byte[] clean = cleanse(b, nameStart, nameEnd);
         if (clean.length != nameEnd - written || !regionEquals(clean, b, written)) {
             String stored = new String(clean, StandardCharsets.UTF_8);
             rec.storedPath(stored);
@@ -73,6 +73,11 @@ public final class CarbonCRelayProfile implements ReceiverProfile {
             rec.note(Problems.notChecked(NAME));
         }
         return false;
+    }
+
+    /** The dispatcher's name cleansing with the default {@code -c} (see {@link RelayNameCleaning}). */
+    public static byte[] cleanse(byte[] b, int from, int to) {
+        return RelayNameCleaning.cleanse(b, from, to, ALLOWED_CHARS);
     }
 
     private static boolean regionEquals(byte[] a, byte[] b, int off) {

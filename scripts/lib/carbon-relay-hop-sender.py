@@ -5,7 +5,7 @@ Every datapoint has its own (path, timestamp), so what the caches' whisper files
 counted point by point; a few are sent twice on purpose (two identical points in, two copies out:
 a multiset, not a duplicate). Writes each sent datapoint as `path timestamp value` to SENT_FILE.
 
-usage: hop-sender.py HOST LINE_PORT PICKLE_PORT NAMES STEPS SENT_FILE [CHUNK_PAUSE]
+usage: carbon-relay-hop-sender.py HOST LINE_PORT PICKLE_PORT NAMES STEPS SENT_FILE [CHUNK_PAUSE]
 """
 import pickle
 import socket
