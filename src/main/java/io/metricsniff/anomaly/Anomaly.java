@@ -21,7 +21,10 @@ public enum Anomaly {
     OUT_OF_WINDOW("out_of_window_segments", "TCP segments far outside the expected window, not placed", false),
     AFTER_FIN_BYTES("after_fin_bytes", "bytes a sender put after its own FIN (conflicting FINs), dropped", false),
     RIEMANN_OVERSIZED_FRAMES("riemann_oversized_frames",
-            "Riemann frames over metricsniff's buffer limit (Riemann reads them): the rest of their connection skipped", false);
+            "Riemann frames over metricsniff's buffer limit (Riemann reads them): the rest of their connection skipped", false),
+    HOP_PENDING_EVICTED("hop_pending_evicted", "datapoints a hop had pending past its limit, settled unresolved", false),
+    HOP_DESTINATIONS_LIMIT("hop_destinations_limit_hits", "destinations past the limit of those watched for hop causes", false),
+    HOP_ROUTES_LIMIT("hop_routes_limit_hits", "names past the limit of those whose route a hop remembers", false);
 
     private final String code;
     private final String reason;

@@ -5,7 +5,11 @@ import io.metricsniff.analysis.ExpectResult;
 import io.metricsniff.analysis.Expectations;
 import io.metricsniff.analysis.PathTable;
 import io.metricsniff.analysis.RetentionAdvisor;
+import io.metricsniff.hop.HopEngine;
+import io.metricsniff.hop.HopExpect;
+import io.metricsniff.output.HopReport;
 import io.metricsniff.output.Json;
+import io.metricsniff.output.TerminalEscaper;
 import io.metricsniff.output.Summary;
 
 import java.util.ArrayList;
@@ -46,5 +50,22 @@ final class Report {
             text.append("\n").append(a.toText().indent(2).stripTrailing());
         }
         return new Summary.Section(Map.of("advice", json), text.toString());
+    }
+
+    /** The hops' counts, and --expect across them: globs whose datapoints were dropped at a hop. */
+    static List<Summary.Section> hopSections(HopEngine hops, HopExpect hopExpect) {
+        List<Summary.Section> sections = new ArrayList<>(2);
+        if (hops == null) return sections;
+        sections.add(HopReport.section(hops.stats()));
+        if (hopExpect == null) return sections;
+        List<String> failures = hopExpect.failures();
+        StringBuilder text = new StringBuilder("expect across hops:");
+        if (failures.isEmpty()) text.append(" no expected datapoint was dropped at a hop");
+        for (String f : failures) text.append("\n  FAIL ").append(TerminalEscaper.escape(f));
+        Map<String, Object> keys = new LinkedHashMap<>();
+        keys.put("expect_hops_met", failures.isEmpty());
+        keys.put("expect_hops", new ArrayList<Object>(failures));
+        sections.add(new Summary.Section(keys, text.toString()));
+        return sections;
     }
 }

@@ -10,6 +10,10 @@ import io.metricsniff.capture.LiveSource;
 import io.metricsniff.capture.PacketSink;
 import io.metricsniff.capture.PacketSource;
 import io.metricsniff.decode.PacketDecoder;
+import io.metricsniff.hop.HopEngine;
+import io.metricsniff.hop.HopExpect;
+import io.metricsniff.hop.HopListener;
+import io.metricsniff.output.HopLines;
 import io.metricsniff.output.JsonLinesSink;
 import io.metricsniff.output.PcapWriter;
 import io.metricsniff.output.Summary;
@@ -84,10 +88,19 @@ final class Session {
         TuiTerminal screen = s.tui ? TuiTerminal.open(err) : null; // null: no terminal after all, text instead
         LiveState live = screen != null ? new LiveState() : null;
         int digits = s.live() ? 9 : CaptureFiles.timestampDigits(s.input);
-        RecordSink chain = sinks(source, tally, paths, expectations, live, digits);
+        HopExpect hopExpect = !s.hops.isEmpty() && s.expects() ? new HopExpect(s.expect) : null;
+        HopEngine hops = hopEngine(live, digits, hopExpect);
+        RecordSink chain = sinks(source, tally, paths, expectations, live, digits, hops);
         Judge judge = new Judge(s.profile, s.lateNanos, s.futureNanos);
-        Pipeline pipeline = new Pipeline(source.linkType(), new Decoders(s.protocol, judge, chain),
+        Pipeline pipeline = new Pipeline(source.linkType(),
+                new Decoders(s.protocol, judge, chain).sniffUnknownPorts(hops != null),
                 ReassemblyLimits.defaults(), dump == null ? null : tee(dump));
+        if (hops != null) {
+            pipeline.observe(hops);
+            pipeline.anomalies().source(Anomaly.HOP_PENDING_EVICTED, hops::evicted)
+                    .source(Anomaly.HOP_DESTINATIONS_LIMIT, hops::destinationLimitHits)
+                    .source(Anomaly.HOP_ROUTES_LIMIT, hops::routeLimitHits);
+        }
         PacketRing ring = s.live() ? new PacketRing(PacketRing.DEFAULT_SLOTS, PacketRing.DEFAULT_MAX_BYTES, true)
                 : new PacketRing(PacketRing.REPLAY_SLOTS, PacketRing.DEFAULT_MAX_BYTES, false);
         pipeline.anomalies().source(Anomaly.QUEUE_DROPS, ring::dropped)
@@ -112,9 +125,12 @@ final class Session {
         if (status != null) status.stop();
         closeDump(dump, failure);
 
-        summary(source, pipeline, tally, Report.sections(expectations, s.advisor, paths)).print(out, s.json);
+        List<Summary.Section> sections = new ArrayList<>(Report.sections(expectations, s.advisor, paths));
+        sections.addAll(Report.hopSections(hops, hopExpect));
+        summary(source, pipeline, tally, sections).print(out, s.json);
         out.flush();
-        return exitStatus(failure, warning, pipeline.decoders(), tally, expectations, within);
+        int exit = exitStatus(failure, warning, pipeline.decoders(), tally, expectations, within);
+        return exit == 0 && hopExpect != null && !hopExpect.allMet() ? 1 : exit;
     }
 
     /** Captures until the end, a stop or an error; returns the error as a warning, or null. */
@@ -161,11 +177,22 @@ final class Session {
         return met ? 0 : 1;
     }
 
-    /** Where judged records go: counts always; statistics, the delivery check and one output as asked. */
+    /** The hop engine when --hop is given: it hears every record, and tells the output and --expect what it finds. */
+    private HopEngine hopEngine(LiveState live, int digits, HopExpect hopExpect) {
+        if (s.hops.isEmpty()) return null;
+        List<HopListener> listeners = new ArrayList<>(2);
+        if (live == null && !s.quiet) listeners.add(new HopLines(out, digits, s.json));
+        if (hopExpect != null) listeners.add(hopExpect);
+        HopListener all = listeners.isEmpty() ? HopListener.NONE : o -> { for (HopListener l : listeners) l.outcome(o); };
+        return new HopEngine(s.hops, s.hopOptions, all);
+    }
+
+    /** Where judged records go: counts always; statistics, the delivery check, hops and one output as asked. */
     private RecordSink sinks(PacketSource source, Tally tally, PathTable paths, Expectations expectations, LiveState live,
-                             int digits) {
+                             int digits, HopEngine hops) {
         List<RecordSink> sinks = new ArrayList<>();
         sinks.add(tally);
+        if (hops != null) sinks.add(hops);
         if (s.needsPathTable()) sinks.add(paths);
         if (expectations != null) sinks.add(expectations);
         if (live != null) sinks.add(live);

@@ -7,11 +7,14 @@ import io.metricsniff.analysis.StorageSchemas;
 import io.metricsniff.capture.CaptureException;
 import io.metricsniff.capture.LiveOptions;
 import io.metricsniff.capture.LiveSource;
+import io.metricsniff.hop.HopEngine;
+import io.metricsniff.hop.HopSpec;
 import io.metricsniff.record.Protocol;
 import io.metricsniff.verdict.ReceiverProfile;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,6 +24,10 @@ import java.util.List;
 final class Settings {
     /** -B takes KiB up to this: 2 GiB, the most an int of bytes (libpcap's buffer size) holds. */
     private static final int MAX_BUFFER_KIB = 1 << 21;
+    /** --hop-replicas up to this: a replication factor is a handful; more is a typo. */
+    private static final int MAX_REPLICAS = 64;
+    /** With --hop and no filter words: a relay's destinations listen on ports no default names. */
+    static final String HOP_FILTER = "tcp or udp";
 
     final String device;
     final boolean deviceWasDefault;
@@ -43,13 +50,15 @@ final class Settings {
     final DurationOption within;   // null: none
     final DurationOption duration; // null: none
     final RetentionAdvisor advisor; // null: no --schemas
+    final List<HopSpec> hops;        // --hop, in order; empty: no hop followed
+    final HopEngine.Options hopOptions;
 
     private Settings(SniffCommand c, boolean stdoutIsTerminal) throws UsageException {
         SniffCommand.Source src = c.source == null ? new SniffCommand.Source() : c.source;
         input = src.input;
         deviceWasDefault = src.input == null && src.device == null;
         device = deviceWasDefault ? defaultDevice() : src.device;
-        filter = c.filter();
+        filter = !c.hops.isEmpty() && c.filterWords.isEmpty() ? HOP_FILTER : c.filter();
         output = c.output;
         if (c.count != null && c.count <= 0) throw new UsageException("-n needs a positive count, not " + c.count);
         count = c.count == null ? Long.MAX_VALUE : c.count;
@@ -73,6 +82,8 @@ final class Settings {
         if (c.duration != null && !live()) throw new UsageException("--duration is for live capture (-d); a file is read to its end");
         duration = c.duration;
         advisor = advisor(c);
+        hops = hops(c);
+        hopOptions = hopOptions(c);
     }
 
     static Settings from(SniffCommand c, boolean stdoutIsTerminal) throws UsageException {
@@ -120,6 +131,25 @@ final class Settings {
         if (c.expect.isEmpty()) throw new UsageException("--within needs at least one --expect");
         if (!live) throw new UsageException("--within is for live capture (-d); a file is read to its end");
         return c.within;
+    }
+
+    private static List<HopSpec> hops(SniffCommand c) throws UsageException {
+        List<HopSpec> specs = new ArrayList<>();
+        try {
+            for (String h : c.hops) specs.add(HopSpec.parse(h));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return List.copyOf(specs);
+    }
+
+    private static HopEngine.Options hopOptions(SniffCommand c) throws UsageException {
+        if (c.hopTimeout.nanos() <= 0) throw new UsageException("--hop-timeout must be positive");
+        if (c.hopReplicas < 1 || c.hopReplicas > MAX_REPLICAS) {
+            throw new UsageException("--hop-replicas takes 1 to " + MAX_REPLICAS + ", not " + c.hopReplicas);
+        }
+        return new HopEngine.Options(c.hopTimeout.nanos(), c.hopReplicas, HopEngine.Options.DEFAULT_MAX_PENDING,
+                c.hopDelivered, null);
     }
 
     private static RetentionAdvisor advisor(SniffCommand c) throws UsageException {

@@ -109,6 +109,25 @@ public final class SniffCommand {
             description = "Where carbon keeps .wsp files, for the commands the advice prints (default ${DEFAULT-VALUE}).")
     Path whisperDir;
 
+    @Option(names = "--hop", paramLabel = "[KIND:]ENDPOINTS",
+            description = {"Follow every datapoint across a relay (repeatable, one per hop): traffic to ENDPOINTS "
+                    + "(2013,2014 or 10.0.0.5:2003; KIND carbon (default), carbon-c-relay or riemann) goes in, metric "
+                    + "traffic to other ports comes out (plaintext or pickle, told by its first bytes). Capture both "
+                    + "sides: on the relay's host with -d any, or -d lo when it all runs on loopback; with no filter "
+                    + "words the filter is 'tcp or udp'."})
+    List<String> hops = new ArrayList<>();
+
+    @Option(names = "--hop-timeout", paramLabel = "DURATION", defaultValue = "10s", converter = Converters.Duration.class,
+            description = "A datapoint not seen leaving a hop within DURATION (capture time) is dropped (default ${DEFAULT-VALUE}).")
+    DurationOption hopTimeout;
+
+    @Option(names = "--hop-replicas", paramLabel = "N", defaultValue = "1",
+            description = "Copies of each datapoint a hop sends (its REPLICATION_FACTOR; default ${DEFAULT-VALUE}).")
+    int hopReplicas;
+
+    @Option(names = "--hop-delivered", description = "Also report each delivered datapoint (with its lag).")
+    boolean hopDelivered;
+
     @Option(names = "--pace", description = "With -I and --format tui: replay at the recorded pace.")
     boolean pace;
 

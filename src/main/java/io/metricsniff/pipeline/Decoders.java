@@ -32,6 +32,7 @@ public final class Decoders implements StreamHandlerFactory {
     private final DatagramHandler graphiteUdp;
     private final DatagramHandler riemannUdp;
     private final RiemannStats riemannStats = new RiemannStats();
+    private boolean sniffUnknown;
     private long unknownStreams;
     private Endpoint firstUnknown;
 
@@ -55,6 +56,12 @@ public final class Decoders implements StreamHandlerFactory {
         this.riemannUdp = new RiemannDatagramDecoder(new JudgedRiemannDatagrams(judge, sink));
     }
 
+    /**
+     * Read streams to ports auto does not know by their first bytes (plaintext or pickle): a
+     * relay's destinations, when hops are followed.
+     */
+    public Decoders sniffUnknownPorts(boolean on) { this.sniffUnknown = on; return this; }
+
     /** The protocol spoken towards {@code dstPort}; null when auto finds no metric port. */
     private Protocol protocolFor(int dstPort) {
         return forced == Protocol.AUTO ? Protocol.forPort(dstPort) : forced;
@@ -62,6 +69,9 @@ public final class Decoders implements StreamHandlerFactory {
 
     @Override public StreamHandler open(Endpoint src, Endpoint dst, boolean midstream, long timeNanos) {
         Protocol p = protocolFor(dst.port());
+        if (p == null && sniffUnknown && Protocol.forPort(src.port()) == null) {
+            return new StreamSniffer(src, dst, midstream, limits, consumers);
+        }
         if (p == null) {
             // carbon's side of a metric connection carries nothing to read; anything else is a
             // stream auto could not place, which the run tells about at the end
