@@ -23,7 +23,8 @@ import io.metricsniff.record.RecordSink;
 import io.metricsniff.record.Verdict;
 import io.metricsniff.verdict.Judge;
 import io.metricsniff.tui.CaptureStats;
-import io.metricsniff.tui.LiveState;
+import io.metricsniff.tui.ViewSources;
+import io.metricsniff.capture.ReadPosition;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -74,7 +75,7 @@ final class Session {
         Tally tally = new Tally();
         PathTable paths = new PathTable();
         Screen screen = s.tui ? Screen.open(err) : null; // null: no terminal after all, text instead
-        LiveState live = screen != null ? new LiveState() : null;
+        ViewSources live = screen != null ? new ViewSources(paths) : null;
         RecordSink chain = sinks(source, tally, paths, live, digits);
 
         PcapWriter dump;
@@ -96,7 +97,7 @@ final class Session {
         processing.setUncaughtExceptionHandler((t, e) -> { failure.set(e); source.stop(); });
         processing.start();
         Signals.onInterrupt(source::stop);
-        if (screen != null) screen.start(paths, live, captureStats(source, pipeline), source::stop);
+        if (screen != null) screen.start(live, captureStats(source, pipeline), source::stop);
         Timer within = s.withinNanos > 0 ? Timer.start(s.withinNanos, source::stop) : null;
         Timer duration = s.durationNanos > 0 ? Timer.start(s.durationNanos, source::stop) : null;
         StatusLine status = s.statusLine() ? StatusLine.start(err, pipeline.counters(), tally, source) : null;
@@ -147,7 +148,7 @@ final class Session {
     }
 
     /** Where judged records go: counts always; statistics, the delivery check and one output as asked. */
-    private RecordSink sinks(PacketSource source, Tally tally, PathTable paths, LiveState live, int digits) {
+    private RecordSink sinks(PacketSource source, Tally tally, PathTable paths, ViewSources live, int digits) {
         List<RecordSink> sinks = new ArrayList<>();
         sinks.add(tally);
         if (s.needsPathTable()) sinks.add(paths);
@@ -196,7 +197,10 @@ final class Session {
     }
 
     private CaptureStats captureStats(PacketSource source, Pipeline pipeline) {
+        ReadPosition read = s.live() ? null : new ReadPosition(s.input);
         return new CaptureStats() {
+            @Override public long inputPosition() { return read == null ? -1 : read.position(); }
+            @Override public long inputSize() { return read == null ? -1 : read.size(); }
             @Override public String description() { return source.description(); }
             @Override public long packets() { return pipeline.counters().packets(); }
             @Override public long bytes() { return pipeline.counters().bytes(); }

@@ -7,6 +7,7 @@ import io.metricsniff.analysis.StorageSchemas;
 import io.metricsniff.capture.CaptureException;
 import io.metricsniff.capture.LiveOptions;
 import io.metricsniff.capture.LiveSource;
+import io.metricsniff.output.Colour;
 import io.metricsniff.record.Protocol;
 import io.metricsniff.verdict.Durations;
 import io.metricsniff.verdict.ReceiverProfile;
@@ -83,7 +84,7 @@ final class Settings {
         if (f == SniffCommand.Format.tui && !stdoutIsTerminal) f = SniffCommand.Format.text; // as the issue says
         s.json = f == SniffCommand.Format.json;
         s.tui = f == SniffCommand.Format.tui && !s.quiet;
-        s.colour = f == SniffCommand.Format.text && stdoutIsTerminal && System.getenv("NO_COLOR") == null;
+        s.colour = f == SniffCommand.Format.text && stdoutIsTerminal && !s.quiet && Colour.wantedForTerm(System.getenv());
         s.pace = c.pace;
         s.immediate = c.immediate || s.tui || f == SniffCommand.Format.text && stdoutIsTerminal && !s.quiet;
         s.protocol = c.protocol;
