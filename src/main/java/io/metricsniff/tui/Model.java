@@ -59,7 +59,7 @@ final class Model {
         double span = live.firstNanos() < 0 ? 0 : (live.lastNanos() - live.firstNanos()) / 1e9;
         if (vs.autoDepth && (vs.epoch != depthEpoch || wallNanos - depthChosenAt >= StableOrder.RESORT_NANOS || finished)) {
             if (snaps == null) snaps = paths.snapshot(false);
-            vs.depth = PathRows.fitDepth(snaps, vs.filter, Math.max(1, vs.cursor(ViewState.Pane.PATHS).page));
+            vs.depth = PathRows.fitDepth(snaps, vs.filter, vs.upperRoom);
             depthChosenAt = wallNanos;
             depthEpoch = vs.epoch;
         }

@@ -39,6 +39,7 @@ final class Screen {
             else if (vs.detail != null) new DetailView(pal, width).render(f, vs, body, out);
             else {
                 int lower = body < 12 ? Math.min(3, body / 2) : Math.max(4, body / LOWER_SHARE_DIVISOR);
+                vs.upperRoom = Math.max(1, body - lower - 2);          // rows the upper list can have at most
                 int upperNeeds = f.list(vs.upper).size() + 3;       // title, heads, rows, one spare
                 if (body - lower > upperNeeds) lower = body - upperNeeds;   // a short list leaves room below
                 if (body - lower < 3) lower = Math.max(0, body - 3);

@@ -45,6 +45,8 @@ final class ViewState {
     int depth;
     /** Until the person picks a depth, the model picks the deepest one whose rows fit. */
     boolean autoDepth = true;
+    /** Rows the upper list has at most on this screen (set by the screen): what "fits" means. */
+    int upperRoom = 20;
     Pane upper = Pane.PATHS;
     Pane lower = Pane.GROUPS;
     boolean upperFocused = true;
