@@ -2,41 +2,49 @@ package io.metricsniff.cli;
 
 import io.metricsniff.analysis.Advice;
 import io.metricsniff.analysis.ExpectResult;
+import io.metricsniff.analysis.Expectations;
 import io.metricsniff.analysis.PathTable;
+import io.metricsniff.analysis.RetentionAdvisor;
 import io.metricsniff.output.Json;
 import io.metricsniff.output.Summary;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Adds the delivery check (--expect) and the retention advice (--schemas) to the summary. */
+/** The summary's analysis sections: the delivery check (--expect) and the retention advice (--schemas). */
 final class Report {
     private Report() { }
 
-    static void addAnalysis(Summary summary, Settings s, PathTable paths) {
-        if (s.expectations != null) {
-            List<ExpectResult> results = s.expectations.results();
-            List<Object> json = new ArrayList<>();
-            StringBuilder text = new StringBuilder("expect:");
-            for (ExpectResult r : results) {
-                json.add(new Json.Raw(r.toJson()));
-                text.append("\n  ").append(r.toText());
-            }
-            summary.put("expect_met", s.expectations.allMet());
-            summary.put("expect", json);
-            summary.addText(text.toString());
+    static List<Summary.Section> sections(Expectations expectations, RetentionAdvisor advisor, PathTable paths) {
+        List<Summary.Section> sections = new ArrayList<>(2);
+        if (expectations != null) sections.add(expect(expectations));
+        if (advisor != null) sections.add(advice(advisor.advise(paths)));
+        return sections;
+    }
+
+    private static Summary.Section expect(Expectations expectations) {
+        List<Object> json = new ArrayList<>();
+        StringBuilder text = new StringBuilder("expect:");
+        for (ExpectResult r : expectations.results()) {
+            json.add(new Json.Raw(r.toJson()));
+            text.append("\n  ").append(r.toText());
         }
-        if (s.advisor != null) {
-            List<Advice> advice = s.advisor.advise(paths);
-            List<Object> json = new ArrayList<>();
-            StringBuilder text = new StringBuilder("retention advice");
-            text.append(advice.isEmpty() ? ": nothing to say, every path's rollups will have data" : ":");
-            for (Advice a : advice) {
-                json.add(new Json.Raw(a.toJson()));
-                text.append("\n").append(a.toText().indent(2).stripTrailing());
-            }
-            summary.put("advice", json);
-            summary.addText(text.toString());
+        Map<String, Object> keys = new LinkedHashMap<>();
+        keys.put("expect_met", expectations.allMet());
+        keys.put("expect", json);
+        return new Summary.Section(keys, text.toString());
+    }
+
+    private static Summary.Section advice(List<Advice> advice) {
+        List<Object> json = new ArrayList<>();
+        StringBuilder text = new StringBuilder("retention advice");
+        text.append(advice.isEmpty() ? ": nothing to say, every path's rollups will have data" : ":");
+        for (Advice a : advice) {
+            json.add(new Json.Raw(a.toJson()));
+            text.append("\n").append(a.toText().indent(2).stripTrailing());
         }
+        return new Summary.Section(Map.of("advice", json), text.toString());
     }
 }

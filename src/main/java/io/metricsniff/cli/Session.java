@@ -1,6 +1,8 @@
 package io.metricsniff.cli;
 
+import io.metricsniff.analysis.Expectations;
 import io.metricsniff.analysis.PathTable;
+import io.metricsniff.anomaly.Anomaly;
 import io.metricsniff.capture.CaptureException;
 import io.metricsniff.capture.CaptureFiles;
 import io.metricsniff.capture.FileSource;
@@ -20,7 +22,6 @@ import io.metricsniff.pipeline.Pipeline;
 import io.metricsniff.pipeline.StopWhen;
 import io.metricsniff.reassembly.ReassemblyLimits;
 import io.metricsniff.record.RecordSink;
-import io.metricsniff.record.Verdict;
 import io.metricsniff.verdict.Judge;
 import io.metricsniff.tui.CaptureStats;
 import io.metricsniff.tui.ViewSources;
@@ -71,13 +72,6 @@ final class Session {
     }
 
     private int capture(PacketSource source) {
-        int digits = s.live() ? 9 : CaptureFiles.timestampDigits(s.input);
-        Tally tally = new Tally();
-        PathTable paths = new PathTable();
-        Screen screen = s.tui ? Screen.open(err) : null; // null: no terminal after all, text instead
-        ViewSources live = screen != null ? new ViewSources(paths) : null;
-        RecordSink chain = sinks(source, tally, paths, live, digits);
-
         PcapWriter dump;
         try {
             dump = s.output == null ? null : PcapWriter.create(s.output, source.linkType(), DUMP_SNAPLEN);
@@ -85,11 +79,21 @@ final class Session {
             err.println("metricsniff: cannot write " + s.output + ": " + e.getMessage());
             return 2;
         }
+        Expectations expectations = s.expects() ? new Expectations(s.expect) : null;
+        Tally tally = new Tally();
+        PathTable paths = new PathTable();
+        TuiTerminal screen = s.tui ? TuiTerminal.open(err) : null; // null: no terminal after all, text instead
+        ViewSources live = screen != null ? new ViewSources(paths) : null;
+        int digits = s.live() ? 9 : CaptureFiles.timestampDigits(s.input);
+        RecordSink chain = sinks(source, tally, paths, expectations, live, digits);
         Judge judge = new Judge(s.profile, s.lateNanos, s.futureNanos);
         Pipeline pipeline = new Pipeline(source.linkType(), new Decoders(s.protocol, judge, chain),
                 ReassemblyLimits.defaults(), dump == null ? null : tee(dump));
         PacketRing ring = s.live() ? new PacketRing(PacketRing.DEFAULT_SLOTS, PacketRing.DEFAULT_MAX_BYTES, true)
                 : new PacketRing(PacketRing.REPLAY_SLOTS, PacketRing.DEFAULT_MAX_BYTES, false);
+        pipeline.anomalies().source(Anomaly.QUEUE_DROPS, ring::dropped)
+                .source(Anomaly.GAP_BYTES, tally::gapBytes)
+                .source(Anomaly.SKIPPED_BYTES, tally::skippedBytes);
 
         Failure failure = new Failure();
         Thread processing = new Thread(() -> process(ring, pipeline), "metricsniff-processing");
@@ -98,34 +102,46 @@ final class Session {
         processing.start();
         Signals.onInterrupt(source::stop);
         if (screen != null) screen.start(live, captureStats(source, pipeline), source::stop);
-        Timer within = s.withinNanos > 0 ? Timer.start(s.withinNanos, source::stop) : null;
-        Timer duration = s.durationNanos > 0 ? Timer.start(s.durationNanos, source::stop) : null;
+        Timer within = s.within != null ? Timer.start(s.within.nanos(), source::stop) : null;
+        Timer duration = s.duration != null ? Timer.start(s.duration.nanos(), source::stop) : null;
         StatusLine status = s.statusLine() ? StatusLine.start(err, pipeline.counters(), tally, source) : null;
 
-        String warning = null;
+        String warning = runSource(source, ring);
+        joinQuietly(processing);
+        if (screen != null) screen.finish(!s.live()); // a replay's final state stays until q
+        for (Timer t : new Timer[] {within, duration}) if (t != null) t.cancel();
+        if (status != null) status.stop();
+        closeDump(dump, failure);
+
+        summary(source, pipeline, tally, Report.sections(expectations, s.advisor, paths)).print(out, s.json);
+        out.flush();
+        return exitStatus(failure, warning, pipeline.decoders(), tally, expectations, within);
+    }
+
+    /** Captures until the end, a stop or an error; returns the error as a warning, or null. */
+    private String runSource(PacketSource source, PacketRing ring) {
         try {
             source.run(s.pace ? new Pacer(ring) : ring);
+            return null;
         } catch (CaptureException e) {
-            warning = e.getMessage();
+            return e.getMessage();
         } finally {
             ring.close();
         }
-        joinQuietly(processing);
-        if (screen != null) screen.finish(!s.live()); // a replay's final state stays until q
-        if (within != null) within.cancel();
-        if (duration != null) duration.cancel();
-        if (status != null) status.stop();
-        if (dump != null) {
-            try {
-                dump.close();
-            } catch (IOException e) {
-                failure.set(new DumpFailed(e));
-            }
+    }
+
+    private static void closeDump(PcapWriter dump, Failure failure) {
+        if (dump == null) return;
+        try {
+            dump.close();
+        } catch (IOException e) {
+            failure.set(new DumpFailed(e));
         }
+    }
 
-        summary(source, pipeline, ring, tally, paths).print(out, s.json);
-        out.flush();
-
+    /** 2 for a failure, 1 for an unmet --expect, else 0; with the one line that says why. */
+    private int exitStatus(Failure failure, String warning, Decoders decoders, Tally tally, Expectations expectations,
+                           Timer within) {
         if (failure.get() != null) {
             err.println("metricsniff: " + Failure.describe(failure.get()));
             return 2;
@@ -135,29 +151,29 @@ final class Session {
             return 2;
         }
         if (warning != null) err.println("metricsniff: warning: " + warning); // e.g. a truncated file
-        Decoders decoders = pipeline.decoders();
         if (tally.metrics() == 0 && decoders.unknownStreams() > 0) {
             err.println("metricsniff: " + decoders.unknownStreams() + " streams went to ports --protocol auto does not"
                     + " know (first: " + decoders.firstUnknown() + "); name one: --protocol graphite, pickle or statsd");
         }
-        boolean met = s.expectations == null || s.expectations.allMet();
+        boolean met = expectations == null || expectations.allMet();
         if (!met && within != null && within.fired()) {
-            err.println("metricsniff: --within " + s.withinText + " elapsed before every --expect was met");
+            err.println("metricsniff: --within " + s.within.text() + " elapsed before every --expect was met");
         }
         return met ? 0 : 1;
     }
 
     /** Where judged records go: counts always; statistics, the delivery check and one output as asked. */
-    private RecordSink sinks(PacketSource source, Tally tally, PathTable paths, ViewSources live, int digits) {
+    private RecordSink sinks(PacketSource source, Tally tally, PathTable paths, Expectations expectations, ViewSources live,
+                             int digits) {
         List<RecordSink> sinks = new ArrayList<>();
         sinks.add(tally);
         if (s.needsPathTable()) sinks.add(paths);
-        if (s.expectations != null) sinks.add(s.expectations);
+        if (expectations != null) sinks.add(expectations);
         if (live != null) sinks.add(live);
         else if (!s.quiet) sinks.add(s.json ? new JsonLinesSink(out, digits) : new TextSink(out, digits, s.colour));
         RecordSink chain = new Fanout(sinks);
         if (s.count == Long.MAX_VALUE && !s.stopWhenExpected()) return chain;
-        return new StopWhen(chain, s.count, s.stopWhenExpected() ? s.expectations::allMet : null, source::stop);
+        return new StopWhen(chain, s.count, s.stopWhenExpected() ? expectations::allMet : null, source::stop);
     }
 
     /** The -O writer as a packet tap; a write error stops the run, as tcpdump's would. */
@@ -171,29 +187,12 @@ final class Session {
         };
     }
 
-    private Summary summary(PacketSource source, Pipeline pipeline, PacketRing ring, Tally tally, PathTable paths) {
-        Summary summary = new Summary();
-        summary.put("packets", pipeline.counters().packets());
-        summary.put("bytes", pipeline.counters().bytes());
-        summary.put("flows", pipeline.flows());
-        summary.put("metrics", tally.metrics());
-        summary.put("ok", tally.count(Verdict.OK));
-        summary.put("malformed", tally.count(Verdict.MALFORMED));
-        summary.put("late", tally.count(Verdict.LATE));
-        summary.put("future", tally.count(Verdict.FUTURE));
-        summary.put("gaps", tally.gaps());
-        if (s.live()) summary.put("kernel_drops", source.kernelDrops().orElse(0));
-        summary.put("gap_bytes", tally.gapBytes());
-        summary.put("skipped_bytes", tally.skippedBytes());
-        summary.put("queue_drops", ring.dropped());
-        summary.put("truncated_packets", pipeline.counters().truncated());
-        summary.put("corrupt_packets", pipeline.counters().corrupt());
-        summary.put("ignored_packets", pipeline.counters().ignored());
-        summary.put("overlap_conflicts", pipeline.reassembler().overlapConflicts());
-        summary.put("evicted_flows", pipeline.reassembler().evictions());
-        summary.put("problems", tally.problemCodes());
-        Report.addAnalysis(summary, s, paths);
-        return summary;
+    private Summary summary(PacketSource source, Pipeline pipeline, Tally tally, List<Summary.Section> sections) {
+        Summary.Traffic traffic = new Summary.Traffic(pipeline.counters().packets(), pipeline.counters().bytes(),
+                pipeline.flows());
+        OptionalLong kernelDrops = s.live() ? OptionalLong.of(source.kernelDrops().orElse(0)) : OptionalLong.empty();
+        return new Summary(traffic, Summary.Verdicts.of(tally), kernelDrops, Summary.shown(pipeline.anomalies()),
+                tally.problemCodes(), sections);
     }
 
     private CaptureStats captureStats(PacketSource source, Pipeline pipeline) {
@@ -227,10 +226,5 @@ final class Session {
                 // keep waiting: the summary needs every record processed
             }
         }
-    }
-
-    /** An -O file that could not be written: the run stops, as tcpdump's would. */
-    static final class DumpFailed extends RuntimeException {
-        DumpFailed(IOException cause) { super("cannot write the -O file: " + cause.getMessage(), cause); }
     }
 }

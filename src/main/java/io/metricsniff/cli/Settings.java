@@ -1,6 +1,6 @@
 package io.metricsniff.cli;
 
-import io.metricsniff.analysis.Expectations;
+import io.metricsniff.analysis.GraphiteGlob;
 import io.metricsniff.analysis.RetentionAdvisor;
 import io.metricsniff.analysis.StorageAggregation;
 import io.metricsniff.analysis.StorageSchemas;
@@ -9,43 +9,84 @@ import io.metricsniff.capture.LiveOptions;
 import io.metricsniff.capture.LiveSource;
 import io.metricsniff.output.Colour;
 import io.metricsniff.record.Protocol;
-import io.metricsniff.verdict.Durations;
 import io.metricsniff.verdict.ReceiverProfile;
-import io.metricsniff.verdict.Receivers;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
-/** The validated command line: every option checked and converted before anything is opened. */
+/**
+ * The validated command line, immutable: every option checked and converted before anything is
+ * opened. Running state (the delivery check's progress, counters) belongs to {@link Session}.
+ */
 final class Settings {
-    String device;
-    boolean deviceWasDefault;
-    Path input;
-    Path output;
-    String filter;
-    long count = Long.MAX_VALUE;
-    boolean quiet;
-    boolean json;
-    boolean tui;
-    boolean colour;
-    boolean pace;
-    int bufferBytes;
-    boolean immediate;
-    Protocol protocol;
-    ReceiverProfile profile;
-    long lateNanos;
-    long futureNanos;
-    Expectations expectations;
-    long withinNanos;
-    long durationNanos;
-    String withinText;
-    RetentionAdvisor advisor;
+    /** -B takes KiB up to this: 2 GiB, the most an int of bytes (libpcap's buffer size) holds. */
+    private static final int MAX_BUFFER_KIB = 1 << 21;
+
+    final String device;
+    final boolean deviceWasDefault;
+    final Path input;
+    final Path output;
+    final String filter;
+    final long count;          // Long.MAX_VALUE: no -n
+    final boolean quiet;
+    final boolean json;
+    final boolean tui;
+    final boolean colour;
+    final boolean pace;
+    final int bufferBytes;     // 0: libpcap's default from LiveOptions
+    final boolean immediate;
+    final Protocol protocol;
+    final ReceiverProfile profile;
+    final long lateNanos;
+    final long futureNanos;
+    final List<String> expect; // --expect globs, checked; empty: no delivery check
+    final DurationOption within;   // null: none
+    final DurationOption duration; // null: none
+    final RetentionAdvisor advisor; // null: no --schemas
+
+    private Settings(SniffCommand c, boolean stdoutIsTerminal) throws UsageException {
+        SniffCommand.Source src = c.source == null ? new SniffCommand.Source() : c.source;
+        input = src.input;
+        deviceWasDefault = src.input == null && src.device == null;
+        device = deviceWasDefault ? defaultDevice() : src.device;
+        filter = c.filter();
+        output = c.output;
+        if (c.count != null && c.count <= 0) throw new UsageException("-n needs a positive count, not " + c.count);
+        count = c.count == null ? Long.MAX_VALUE : c.count;
+        if (c.bufferKiB != null && (c.bufferKiB <= 0 || c.bufferKiB > MAX_BUFFER_KIB)) {
+            throw new UsageException("-B takes KiB from 1 to " + MAX_BUFFER_KIB + ", not " + c.bufferKiB);
+        }
+        bufferBytes = c.bufferKiB == null ? 0 : c.bufferKiB * 1024;
+        quiet = c.quiet;
+        SniffCommand.Format f = format(c, live(), stdoutIsTerminal);
+        json = f == SniffCommand.Format.json;
+        tui = f == SniffCommand.Format.tui && !quiet;
+        colour = f == SniffCommand.Format.text && stdoutIsTerminal && !c.quiet && Colour.wantedForTerm(System.getenv());
+        pace = c.pace;
+        immediate = c.immediate || tui || f == SniffCommand.Format.text && stdoutIsTerminal && !quiet;
+        protocol = c.protocol;
+        profile = c.receiver;
+        lateNanos = c.late.nanos();
+        futureNanos = c.future.nanos();
+        expect = List.copyOf(c.expect);
+        within = checkWithin(c, live());
+        if (c.duration != null && !live()) throw new UsageException("--duration is for live capture (-d); a file is read to its end");
+        duration = c.duration;
+        advisor = advisor(c);
+    }
+
+    static Settings from(SniffCommand c, boolean stdoutIsTerminal) throws UsageException {
+        return new Settings(c, stdoutIsTerminal);
+    }
 
     boolean live() { return input == null; }
 
+    boolean expects() { return !expect.isEmpty(); }
+
     boolean needsPathTable() { return tui || advisor != null; }
 
-    boolean stopWhenExpected() { return withinNanos > 0 && expectations != null; }
+    boolean stopWhenExpected() { return within != null; }
 
     /** Progress on stderr: live text or JSON output while a person watches the terminal. */
     boolean statusLine() { return live() && !tui && Terminals.stderrIsTerminal(); }
@@ -55,72 +96,47 @@ final class Settings {
         return bufferBytes > 0 ? o.withBufferBytes(bufferBytes) : o;
     }
 
-    static Settings from(SniffCommand c, boolean stdoutIsTerminal) throws UsageException {
-        Settings s = new Settings();
-        if (c.device != null && c.input != null) throw new UsageException("use -d or -I, not both");
-        s.input = c.input;
-        s.device = c.device;
-        if (s.input == null && s.device == null) {
-            try {
-                s.device = LiveSource.defaultDevice();
-                s.deviceWasDefault = true;
-            } catch (CaptureException e) {
-                throw new UsageException(e.getMessage());
-            }
-        }
-        s.filter = c.filter();
-        s.output = c.output;
-        if (c.count != null) {
-            if (c.count <= 0) throw new UsageException("-n needs a positive count, not " + c.count);
-            s.count = c.count;
-        }
-        if (c.bufferKiB != null) {
-            if (c.bufferKiB <= 0 || c.bufferKiB > (1 << 21)) throw new UsageException("-B takes KiB from 1 to 2097152, not " + c.bufferKiB);
-            s.bufferBytes = c.bufferKiB * 1024;
-        }
-        s.quiet = c.quiet;
-        SniffCommand.Format f = c.format != null ? c.format
-                : s.live() && stdoutIsTerminal ? SniffCommand.Format.tui : SniffCommand.Format.text;
-        if (f == SniffCommand.Format.tui && !stdoutIsTerminal) f = SniffCommand.Format.text; // as the issue says
-        s.json = f == SniffCommand.Format.json;
-        s.tui = f == SniffCommand.Format.tui && !s.quiet;
-        s.colour = f == SniffCommand.Format.text && stdoutIsTerminal && !s.quiet && Colour.wantedForTerm(System.getenv());
-        s.pace = c.pace;
-        s.immediate = c.immediate || s.tui || f == SniffCommand.Format.text && stdoutIsTerminal && !s.quiet;
-        s.protocol = c.protocol;
+    private static String defaultDevice() throws UsageException {
         try {
-            s.profile = Receivers.byName(c.receiver);
-            s.lateNanos = Durations.parse(c.late);
-            s.futureNanos = Durations.parse(c.future);
-            if (c.within != null) {
-                if (c.expect.isEmpty()) throw new UsageException("--within needs at least one --expect");
-                if (!s.live()) throw new UsageException("--within is for live capture (-d); a file is read to its end");
-                s.withinNanos = Durations.parse(c.within);
-                s.withinText = c.within;
-            }
-            if (c.duration != null) {
-                if (!s.live()) throw new UsageException("--duration is for live capture (-d); a file is read to its end");
-                s.durationNanos = Durations.parse(c.duration);
-            }
-            if (!c.expect.isEmpty()) s.expectations = new Expectations(c.expect);
+            return LiveSource.defaultDevice();
+        } catch (CaptureException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** Default: tui for live capture on a terminal, text otherwise; tui needs a terminal. */
+    private static SniffCommand.Format format(SniffCommand c, boolean live, boolean stdoutIsTerminal) {
+        SniffCommand.Format f = c.format != null ? c.format
+                : live && stdoutIsTerminal ? SniffCommand.Format.tui : SniffCommand.Format.text;
+        return f == SniffCommand.Format.tui && !stdoutIsTerminal ? SniffCommand.Format.text : f;
+    }
+
+    private static DurationOption checkWithin(SniffCommand c, boolean live) throws UsageException {
+        try {
+            for (String glob : c.expect) GraphiteGlob.compile(glob);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        if (c.within == null) return null;
+        if (c.expect.isEmpty()) throw new UsageException("--within needs at least one --expect");
+        if (!live) throw new UsageException("--within is for live capture (-d); a file is read to its end");
+        return c.within;
+    }
+
+    private static RetentionAdvisor advisor(SniffCommand c) throws UsageException {
         if (c.aggregation != null && c.schemas == null) {
             throw new UsageException("--aggregation needs --schemas (the retention decides which slots exist)");
         }
-        if (c.schemas != null) {
-            for (Path p : new Path[] {c.schemas, c.aggregation}) {
-                if (p != null && !Files.isReadable(p)) throw new UsageException("cannot read " + p);
-            }
-            try {
-                s.advisor = new RetentionAdvisor(StorageSchemas.parse(c.schemas),
-                        c.aggregation == null ? StorageAggregation.none() : StorageAggregation.parse(c.aggregation),
-                        c.whisperDir.toString());
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(e.getMessage());
-            }
+        if (c.schemas == null) return null;
+        for (Path p : new Path[] {c.schemas, c.aggregation}) {
+            if (p != null && !Files.isReadable(p)) throw new UsageException("cannot read " + p);
         }
-        return s;
+        try {
+            return new RetentionAdvisor(StorageSchemas.parse(c.schemas),
+                    c.aggregation == null ? StorageAggregation.none() : StorageAggregation.parse(c.aggregation),
+                    c.whisperDir.toString());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 }
