@@ -285,4 +285,30 @@ class ScreenTest {
         }
         assertTrue(text(140, 30).contains("malformed"));
     }
+    @Test void readingAFileShowsProgressAndTimeLeft() {
+        PathTable p = new PathTable();
+        ViewSources l = new ViewSources(p);
+        long[] pos = {1 << 20};
+        CaptureStats reading = new CaptureStats() {
+            public String description() { return "file big.pcap"; }
+            public long packets() { return 10; }
+            public long bytes() { return 10; }
+            public long flows() { return 1; }
+            public java.util.OptionalLong kernelDrops() { return java.util.OptionalLong.empty(); }
+            public boolean live() { return false; }
+            public long inputPosition() { return pos[0]; }
+            public long inputSize() { return 4L << 20; }
+        };
+        Model m = new Model(l, reading, 0);
+        Screen screen = new Screen();
+        Frame f = m.build(vs, 0);
+        String t = screen.render(f, vs, 140, 20).get(0).toString();
+        assertTrue(t.contains("[READING]  read 1.0MiB of 4.0MiB (25%)  eta -"), t);
+        pos[0] = 2 << 20;                                             // 1 MiB in 1 s: 2 MiB left, 2 s
+        t = screen.render(m.build(vs, 1_000_000_000L), vs, 140, 20).get(0).toString();
+        assertTrue(t.contains("read 2.0MiB of 4.0MiB (50%)  eta 0:00:02"), t);
+        l.finish();
+        t = screen.render(m.build(vs, 2_000_000_000L), vs, 140, 20).get(0).toString();
+        assertFalse(t.contains("eta"), t);                             // the end: no progress any more
+    }
 }
