@@ -5,9 +5,11 @@ import io.metricsniff.analysis.PathStats;
 import io.metricsniff.output.TerminalEscaper;
 import io.metricsniff.record.Problem;
 import io.metricsniff.record.Verdict;
+import io.metricsniff.verdict.CarbonProfile;
 
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +87,7 @@ final class DetailView {
         lines.add(AttributedString.EMPTY);
         text(String.format("  %-14s %-14s %-21s %-12s %-10s %s", "capture time", "value", "timestamp", "lag", "verdict", "sender"), Palette.BOLD);
         for (PathStats.Point pt : s.recent()) {
-            boolean pms = Math.abs(pt.timestamp()) >= io.metricsniff.verdict.CarbonProfile.MS_TIMESTAMP_THRESHOLD;
+            boolean pms = Math.abs(pt.timestamp()) >= CarbonProfile.MS_TIMESTAMP_THRESHOLD;
             double lag = Double.isNaN(pt.timestamp()) ? Double.NaN : pt.timeNanos() / 1e9 - pt.timestamp();
             AttributedStringBuilder r = new AttributedStringBuilder();
             r.append(String.format("  %-14s %-14s %-21s %-12s ", Fmt.clock(pt.timeNanos()), Fmt.value(pt.value()),
@@ -136,7 +138,7 @@ final class DetailView {
         wrapped(message);
     }
 
-    private void text(String s, org.jline.utils.AttributedStyle style) { lines.add(new AttributedString(s, style)); }
+    private void text(String s, AttributedStyle style) { lines.add(new AttributedString(s, style)); }
 
     /** Indented and wrapped at the screen width, at a blank where there is one. */
     private void wrapped(String s) {

@@ -45,8 +45,4 @@ final class Panes {
         if (!Double.isNaN(s.clockOffsetSeconds())) return Fmt.seconds(s.clockOffsetSeconds());
         return s.msTimestamps() > 0 ? "ms timestamp" : "-";
     }
-
-    static Verdict worst(Verdict a, Verdict b) {
-        return io.metricsniff.analysis.PathTable.severity(a) >= io.metricsniff.analysis.PathTable.severity(b) ? a : b;
-    }
 }

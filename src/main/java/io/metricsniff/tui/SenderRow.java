@@ -1,6 +1,7 @@
 package io.metricsniff.tui;
 
 import io.metricsniff.analysis.HostStats;
+import io.metricsniff.analysis.PathTable;
 import io.metricsniff.output.TerminalEscaper;
 import io.metricsniff.record.Protocol;
 import io.metricsniff.record.Verdict;
@@ -12,7 +13,7 @@ record SenderRow(String key, HostStats.Snapshot stats, Verdict worst, String pro
     static SenderRow of(HostStats.Snapshot s) {
         Verdict worst = Verdict.OK;
         for (Verdict v : Verdict.values()) {
-            if (s.count(v) > 0 && io.metricsniff.analysis.PathTable.severity(v) > io.metricsniff.analysis.PathTable.severity(worst)) worst = v;
+            if (s.count(v) > 0 && PathTable.severity(v) > PathTable.severity(worst)) worst = v;
         }
         StringBuilder p = new StringBuilder();
         for (Protocol pr : s.protocols()) p.append(p.length() > 0 ? "," : "").append(pr.json());

@@ -1,6 +1,5 @@
 package io.metricsniff.tui;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +38,4 @@ final class StableOrder<T extends Listed> {
         rows.sort(Comparator.comparingInt((T t) -> r.getOrDefault(t.key(), Integer.MAX_VALUE)).thenComparing(cmp));
         return rows;
     }
-
-    /** A copy that can be sorted (snapshots may be immutable). */
-    static <T> List<T> mutable(List<T> rows) { return rows instanceof ArrayList ? rows : new ArrayList<>(rows); }
 }

@@ -1,5 +1,7 @@
 package io.metricsniff.tui;
 
+import io.metricsniff.output.Colour;
+
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
@@ -66,7 +68,7 @@ public final class TerminalUi implements AutoCloseable {
         this.onQuit = onQuit == null ? () -> { } : onQuit;
         this.model = new Model(sources, stats, System.nanoTime());
         Integer colours = terminal.getNumericCapability(Capability.max_colors);
-        this.screen = new Screen(io.metricsniff.output.Colour.wanted(System.getenv(), colours));
+        this.screen = new Screen(Colour.wanted(System.getenv(), colours));
     }
 
     /**
