@@ -28,7 +28,8 @@ import io.metricsniff.reassembly.ReassemblyLimits;
 import io.metricsniff.record.RecordSink;
 import io.metricsniff.verdict.Judge;
 import io.metricsniff.tui.CaptureStats;
-import io.metricsniff.tui.LiveState;
+import io.metricsniff.tui.ViewSources;
+import io.metricsniff.capture.ReadPosition;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -86,7 +87,7 @@ final class Session {
         Tally tally = new Tally();
         PathTable paths = new PathTable();
         TuiTerminal screen = s.tui ? TuiTerminal.open(err) : null; // null: no terminal after all, text instead
-        LiveState live = screen != null ? new LiveState() : null;
+        ViewSources live = screen != null ? new ViewSources(paths) : null;
         int digits = s.live() ? 9 : CaptureFiles.timestampDigits(s.input);
         HopExpect hopExpect = !s.hops.isEmpty() && s.expects() ? new HopExpect(s.expect) : null;
         HopEngine hops = hopEngine(live, digits, hopExpect);
@@ -113,7 +114,7 @@ final class Session {
         processing.setUncaughtExceptionHandler((t, e) -> { failure.set(e); source.stop(); });
         processing.start();
         Signals.onInterrupt(source::stop);
-        if (screen != null) screen.start(paths, live, captureStats(source, pipeline), source::stop);
+        if (screen != null) screen.start(live, captureStats(source, pipeline), source::stop);
         Timer within = s.within != null ? Timer.start(s.within.nanos(), source::stop) : null;
         Timer duration = s.duration != null ? Timer.start(s.duration.nanos(), source::stop) : null;
         StatusLine status = s.statusLine() ? StatusLine.start(err, pipeline.counters(), tally, source) : null;
@@ -178,7 +179,7 @@ final class Session {
     }
 
     /** The hop engine when --hop is given: it hears every record, and tells the output and --expect what it finds. */
-    private HopEngine hopEngine(LiveState live, int digits, HopExpect hopExpect) {
+    private HopEngine hopEngine(ViewSources live, int digits, HopExpect hopExpect) {
         if (s.hops.isEmpty()) return null;
         List<HopListener> listeners = new ArrayList<>(2);
         if (live == null && !s.quiet) listeners.add(new HopLines(out, digits, s.json));
@@ -188,7 +189,7 @@ final class Session {
     }
 
     /** Where judged records go: counts always; statistics, the delivery check, hops and one output as asked. */
-    private RecordSink sinks(PacketSource source, Tally tally, PathTable paths, Expectations expectations, LiveState live,
+    private RecordSink sinks(PacketSource source, Tally tally, PathTable paths, Expectations expectations, ViewSources live,
                              int digits, HopEngine hops) {
         List<RecordSink> sinks = new ArrayList<>();
         sinks.add(tally);
@@ -222,7 +223,10 @@ final class Session {
     }
 
     private CaptureStats captureStats(PacketSource source, Pipeline pipeline) {
+        ReadPosition read = s.live() ? null : new ReadPosition(s.input);
         return new CaptureStats() {
+            @Override public long inputPosition() { return read == null ? -1 : read.position(); }
+            @Override public long inputSize() { return read == null ? -1 : read.size(); }
             @Override public String description() { return source.description(); }
             @Override public long packets() { return pipeline.counters().packets(); }
             @Override public long bytes() { return pipeline.counters().bytes(); }

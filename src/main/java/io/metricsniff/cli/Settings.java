@@ -9,6 +9,7 @@ import io.metricsniff.capture.LiveOptions;
 import io.metricsniff.capture.LiveSource;
 import io.metricsniff.hop.HopEngine;
 import io.metricsniff.hop.HopSpec;
+import io.metricsniff.output.Colour;
 import io.metricsniff.record.Protocol;
 import io.metricsniff.verdict.ReceiverProfile;
 
@@ -70,7 +71,7 @@ final class Settings {
         SniffCommand.Format f = format(c, live(), stdoutIsTerminal);
         json = f == SniffCommand.Format.json;
         tui = f == SniffCommand.Format.tui && !quiet;
-        colour = f == SniffCommand.Format.text && stdoutIsTerminal && System.getenv("NO_COLOR") == null;
+        colour = f == SniffCommand.Format.text && stdoutIsTerminal && !c.quiet && Colour.wantedForTerm(System.getenv());
         pace = c.pace;
         immediate = c.immediate || tui || f == SniffCommand.Format.text && stdoutIsTerminal && !quiet;
         protocol = c.protocol;
