@@ -3,15 +3,25 @@ package io.metricsniff.cli;
 import io.metricsniff.analysis.Advice;
 import io.metricsniff.analysis.ExpectResult;
 import io.metricsniff.analysis.PathTable;
+import io.metricsniff.health.HealthFormat;
+import io.metricsniff.health.HealthSnapshot;
 import io.metricsniff.output.Json;
 import io.metricsniff.output.Summary;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Adds the delivery check (--expect) and the retention advice (--schemas) to the summary. */
+/** Adds the delivery check (--expect), the retention advice (--schemas) and connection health to the summary. */
 final class Report {
+    /** Episodes the text summary names (JSON has every one kept). */
+    private static final int TEXT_EVENTS = 20;
+
     private Report() { }
+
+    static void addHealth(Summary summary, HealthSnapshot health) {
+        summary.put("health", HealthFormat.json(health));
+        summary.addText(HealthFormat.text(health, TEXT_EVENTS));
+    }
 
     static void addAnalysis(Summary summary, Settings s, PathTable paths) {
         if (s.expectations != null) {

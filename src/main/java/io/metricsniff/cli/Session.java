@@ -8,6 +8,8 @@ import io.metricsniff.capture.LiveSource;
 import io.metricsniff.capture.PacketSink;
 import io.metricsniff.capture.PacketSource;
 import io.metricsniff.decode.PacketDecoder;
+import io.metricsniff.health.ConnectionHealth;
+import io.metricsniff.health.HealthLimits;
 import io.metricsniff.output.JsonLinesSink;
 import io.metricsniff.output.PcapWriter;
 import io.metricsniff.output.Summary;
@@ -87,6 +89,8 @@ final class Session {
         Judge judge = new Judge(s.profile, s.lateNanos, s.futureNanos);
         Pipeline pipeline = new Pipeline(source.linkType(), new Decoders(s.protocol, judge, chain),
                 ReassemblyLimits.defaults(), dump == null ? null : tee(dump));
+        ConnectionHealth health = s.health ? new ConnectionHealth(HealthLimits.defaults()) : null;
+        pipeline.observe(health);
         PacketRing ring = s.live() ? new PacketRing(PacketRing.DEFAULT_SLOTS, PacketRing.DEFAULT_MAX_BYTES, true)
                 : new PacketRing(PacketRing.REPLAY_SLOTS, PacketRing.DEFAULT_MAX_BYTES, false);
 
@@ -122,7 +126,7 @@ final class Session {
             }
         }
 
-        summary(source, pipeline, ring, tally, paths).print(out, s.json);
+        summary(source, pipeline, ring, tally, paths, health).print(out, s.json);
         out.flush();
 
         if (failure.get() != null) {
@@ -170,7 +174,8 @@ final class Session {
         };
     }
 
-    private Summary summary(PacketSource source, Pipeline pipeline, PacketRing ring, Tally tally, PathTable paths) {
+    private Summary summary(PacketSource source, Pipeline pipeline, PacketRing ring, Tally tally, PathTable paths,
+                            ConnectionHealth health) {
         Summary summary = new Summary();
         summary.put("packets", pipeline.counters().packets());
         summary.put("bytes", pipeline.counters().bytes());
@@ -192,6 +197,7 @@ final class Session {
         summary.put("evicted_flows", pipeline.reassembler().evictions());
         summary.put("problems", tally.problemCodes());
         Report.addAnalysis(summary, s, paths);
+        if (health != null) Report.addHealth(summary, health.snapshot());
         return summary;
     }
 

@@ -39,6 +39,7 @@ final class Settings {
     long durationNanos;
     String withinText;
     RetentionAdvisor advisor;
+    boolean health;
 
     boolean live() { return input == null; }
 
@@ -85,6 +86,7 @@ final class Settings {
         s.tui = f == SniffCommand.Format.tui && !s.quiet;
         s.colour = f == SniffCommand.Format.text && stdoutIsTerminal && System.getenv("NO_COLOR") == null;
         s.pace = c.pace;
+        s.health = c.health;
         s.immediate = c.immediate || s.tui || f == SniffCommand.Format.text && stdoutIsTerminal && !s.quiet;
         s.protocol = c.protocol;
         try {

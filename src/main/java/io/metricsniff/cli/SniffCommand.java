@@ -101,6 +101,11 @@ public final class SniffCommand {
             description = "Where carbon keeps .wsp files, for the commands the advice prints (default ${DEFAULT-VALUE}).")
     Path whisperDir;
 
+    @Option(names = "--health",
+            description = "Connection health from TCP headers: refused connects, resets and the lines they lost, "
+                    + "zero windows, retransmissions, reconnect storms (summary key health).")
+    boolean health;
+
     @Option(names = "--pace", description = "With -I and --format tui: replay at the recorded pace.")
     boolean pace;
 
