@@ -136,13 +136,7 @@ public final class ConnectionHealth implements SegmentObserver {
         if (pkt.has(Packet.SYN)) {
             if (f.state == Flow.State.SYN_SENT) f.state = Flow.State.OPEN;
         }
-        if (pkt.has(Packet.ACK)) {
-            long a = Flow.unwrap(f.sent == Long.MIN_VALUE ? pkt.ack : f.sent, pkt.ack);
-            if (f.acked == Long.MIN_VALUE || a > f.acked) {
-                f.acked = a;
-                f.lineEnds.ackedTo(a);
-            }
-        }
+        if (pkt.has(Packet.ACK)) f.receiverAck(Flow.unwrap(f.sent == Long.MIN_VALUE ? pkt.ack : f.sent, pkt.ack), pkt.window);
         if (!pkt.has(Packet.SYN)) window(f, pkt.window, t);
         if (pkt.has(Packet.FIN)) fin(f, t, false);
     }
@@ -162,13 +156,13 @@ public final class ConnectionHealth implements SegmentObserver {
         }
     }
 
-    /** The most the sender had waiting during the current zero window. */
+    /** The most the wire shows waiting (written, not read) during the current zero window. */
     private static void noteWaiting(Flow f) {
-        f.zeroBytes = Math.max(f.zeroBytes, f.unackedBytes());
-        long lines = f.lineEnds.unacked();
+        f.zeroBytes = Math.max(f.zeroBytes, f.unreadBytes());
+        long lines = f.lineEnds.countFrom(f.read);
         if (lines >= f.zeroLines) {
             f.zeroLines = lines;
-            f.zeroExact = f.lineEnds.exact();
+            f.zeroExact = f.lineEnds.exactFrom(f.read);
         }
     }
 
@@ -200,11 +194,11 @@ public final class ConnectionHealth implements SegmentObserver {
         count(f.host, HealthCount.RESETS, 1);
         long lost = f.unackedBytes();
         if (lost > 0) {
-            long lines = f.lineEnds.unacked();
+            long lines = f.lineEnds.countFrom(f.acked);
             count(f.host, HealthCount.LOST_BYTES, lost);
             count(f.host, HealthCount.LOST_LINES, lines);
             event(new HealthEvent(HealthEvent.Kind.RESET_LOSS, t, f.client, f.server, t - f.startNanos, lost,
-                    lines, f.lineEnds.exact()));
+                    lines, f.lineEnds.exactFrom(f.acked)));
         }
         end(f, t);
         remove(f);

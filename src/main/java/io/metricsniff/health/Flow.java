@@ -21,6 +21,8 @@ final class Flow {
     long lastNanos, lastDataNanos;
     long sent = Long.MIN_VALUE;   // stream offset after the highest byte the sender wrote
     long acked = Long.MIN_VALUE;  // highest acknowledgement from the receiver
+    long read = Long.MIN_VALUE;   // where the receiving application had read to, as its window shows
+    int lastWindow = -1;
     long zeroSince = Long.MIN_VALUE;
     long zeroBytes, zeroLines;
     boolean zeroExact = true;
@@ -51,5 +53,26 @@ final class Flow {
     long unackedBytes() {
         if (sent == Long.MIN_VALUE || acked == Long.MIN_VALUE) return 0;
         return Math.max(0, sent - acked);
+    }
+
+    /** Bytes written and not yet read by the receiving application (at most: see {@link #receiverAck}). */
+    long unreadBytes() {
+        if (sent == Long.MIN_VALUE || read == Long.MIN_VALUE) return 0;
+        return Math.max(0, sent - read);
+    }
+
+    /**
+     * The receiver acknowledged up to {@code a} with window {@code window}. A window that does not
+     * shrink although new bytes arrived (or grows) means the application read them; a shrinking one
+     * means they wait in its buffer (or were only partly read: the read point is a lower bound).
+     */
+    void receiverAck(long a, int window) {
+        boolean advanced = acked == Long.MIN_VALUE || a > acked;
+        if (advanced) acked = a;
+        if (read == Long.MIN_VALUE || window >= lastWindow && (advanced || window > lastWindow)) {
+            read = acked;
+            lineEnds.readTo(read);
+        }
+        lastWindow = window;
     }
 }

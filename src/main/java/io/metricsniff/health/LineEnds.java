@@ -1,10 +1,11 @@
 package io.metricsniff.health;
 
 /**
- * Where the line ends sit in one sender's unacknowledged bytes, so that the lines an RST destroys can
- * be counted. Positions are absolute (64-bit) stream offsets. At most {@code max} positions are kept;
- * older ones are only counted, and their count is dropped as soon as an acknowledgement passes the
- * last of them. Until then a count that includes them is an upper bound.
+ * Where the line ends sit in the bytes one sender wrote that the receiving application has not read
+ * yet (as far as the headers tell), so that the lines an RST destroys and the lines a zero window
+ * holds can be counted. Positions are absolute (64-bit) stream offsets, in order. At most {@code max}
+ * are kept; older ones are only counted, and their count is dropped as soon as the read point passes
+ * the last of them. Until then a count that includes them is an upper bound.
  */
 final class LineEnds {
     private static final long[] EMPTY = {};
@@ -47,21 +48,30 @@ final class LineEnds {
         head = 0;
     }
 
-    /** Everything before stream offset {@code acked} reached the receiver. */
-    void ackedTo(long acked) {
-        while (size > 0 && pos[head] < acked) {
+    /** The receiving application read everything before stream offset {@code read}. */
+    void readTo(long read) {
+        while (size > 0 && pos[head] < read) {
             head = (head + 1) % pos.length;
             size--;
         }
-        if (olderLast >= 0 && olderLast < acked) {
+        if (olderLast >= 0 && olderLast < read) {
             older = 0;
             olderLast = -1;
         }
     }
 
-    /** Line ends not yet acknowledged (call {@link #ackedTo} first). */
-    long unacked() { return size + older; }
+    /** Line ends at or after stream offset {@code from} (at or after the read point). */
+    long countFrom(long from) {
+        int lo = 0, hi = size; // first index whose position is >= from (positions are in order)
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (pos[(head + mid) % pos.length] < from) lo = mid + 1;
+            else hi = mid;
+        }
+        boolean olderCount = olderLast >= from;
+        return size - lo + (olderCount ? older : 0);
+    }
 
-    /** False when {@link #unacked()} includes line ends whose place was forgotten (an upper bound). */
-    boolean exact() { return older == 0; }
+    /** False when {@link #countFrom} from {@code from} may include line ends whose place was forgotten. */
+    boolean exactFrom(long from) { return older == 0 || olderLast < from; }
 }
