@@ -6,8 +6,12 @@ import io.metricsniff.pipeline.SegmentObserver;
 import io.metricsniff.reassembly.FlowKey;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,7 +28,7 @@ public final class ConnectionHealth implements SegmentObserver {
     private final LinkedHashMap<FlowKey, Flow> flows = new LinkedHashMap<>(64, 0.75f, true);
     private final Map<String, HostHealth> hosts = new LinkedHashMap<>(16, 0.75f, true);
     private final long[] totals = new long[HealthCount.SIZE];
-    private final ArrayDeque<HealthEvent> events = new ArrayDeque<>();
+    private final Map<HealthEvent.Kind, ArrayDeque<HealthEvent>> events = new EnumMap<>(HealthEvent.Kind.class);
     private long evictedFlows, evictedHosts, nowNanos;
     private long nextExpiryNanos = Long.MIN_VALUE;
 
@@ -227,10 +231,12 @@ public final class ConnectionHealth implements SegmentObserver {
         totals[c.ordinal()] += n;
     }
 
+    /** Keeps the latest episodes of each kind, so a loop of refused connects hides no loss. */
     private void event(HealthEvent e) {
         if (limits.maxEpisodesKept() == 0) return;
-        if (events.size() >= limits.maxEpisodesKept()) events.removeFirst();
-        events.addLast(e);
+        ArrayDeque<HealthEvent> kept = events.computeIfAbsent(e.kind(), k -> new ArrayDeque<>());
+        if (kept.size() >= limits.maxEpisodesKept()) kept.removeFirst();
+        kept.addLast(e);
     }
 
     /** Forgets flows and hosts gone idle (capture time). */
@@ -247,7 +253,10 @@ public final class ConnectionHealth implements SegmentObserver {
 
     /** Counts so far, per host and in total, and the latest episodes; processing thread only. */
     public HealthSnapshot snapshot() {
-        return HealthSnapshot.of(nowNanos, limits, totals, flows.values(), hosts.values(), events,
+        List<HealthEvent> all = new ArrayList<>();
+        events.values().forEach(all::addAll);
+        all.sort(Comparator.comparingLong(HealthEvent::timeNanos));
+        return HealthSnapshot.of(nowNanos, limits, totals, flows.values(), hosts.values(), all,
                 evictedFlows, evictedHosts);
     }
 

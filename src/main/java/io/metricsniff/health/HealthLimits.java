@@ -13,7 +13,7 @@ package io.metricsniff.health;
  * @param shortConnectionNanos a connection that ends (or is refused) sooner than this is "short"
  * @param stormWindowNanos    short connections of one host are looked at over this window
  * @param stormMinConnects    this many short connections within the window make a reconnect storm
- * @param maxEpisodesKept     zero-window, loss and storm episodes kept by name (all are counted)
+ * @param maxEpisodesKept     episodes of each kind (zero window, loss, refused, storm) kept by name (all are counted)
  */
 public record HealthLimits(int maxFlows, int maxHosts, long flowIdleNanos, long hostIdleNanos, long quietNanos,
                            int maxNewlinesPerFlow, long shortConnectionNanos, long stormWindowNanos,
