@@ -10,6 +10,10 @@ import io.metricsniff.capture.PacketSource;
 import io.metricsniff.decode.PacketDecoder;
 import io.metricsniff.health.ConnectionHealth;
 import io.metricsniff.health.HealthLimits;
+import io.metricsniff.report.CoreCounts;
+import io.metricsniff.report.HealthSource;
+import io.metricsniff.report.Reporter;
+import io.metricsniff.report.SenderCounts;
 import io.metricsniff.output.JsonLinesSink;
 import io.metricsniff.output.PcapWriter;
 import io.metricsniff.output.Summary;
@@ -77,7 +81,8 @@ final class Session {
         PathTable paths = new PathTable();
         Screen screen = s.tui ? Screen.open(err) : null; // null: no terminal after all, text instead
         LiveState live = screen != null ? new LiveState() : null;
-        RecordSink chain = sinks(source, tally, paths, live, digits);
+        SenderCounts senders = s.reportTo != null ? new SenderCounts() : null;
+        RecordSink chain = sinks(source, tally, paths, live, digits, senders);
 
         PcapWriter dump;
         try {
@@ -93,9 +98,10 @@ final class Session {
         pipeline.observe(health);
         PacketRing ring = s.live() ? new PacketRing(PacketRing.DEFAULT_SLOTS, PacketRing.DEFAULT_MAX_BYTES, true)
                 : new PacketRing(PacketRing.REPLAY_SLOTS, PacketRing.DEFAULT_MAX_BYTES, false);
+        Reporter reporter = s.reportTo == null ? null : reporter(source, pipeline, ring, tally, health, senders);
 
         Failure failure = new Failure();
-        Thread processing = new Thread(() -> process(ring, pipeline), "metricsniff-processing");
+        Thread processing = new Thread(() -> process(ring, pipeline, reporter), "metricsniff-processing");
         processing.setDaemon(true);
         processing.setUncaughtExceptionHandler((t, e) -> { failure.set(e); source.stop(); });
         processing.start();
@@ -114,6 +120,7 @@ final class Session {
             ring.close();
         }
         joinQuietly(processing);
+        if (reporter != null) reporter.finish();
         if (screen != null) screen.finish(!s.live()); // a replay's final state stays until q
         if (within != null) within.cancel();
         if (duration != null) duration.cancel();
@@ -151,9 +158,11 @@ final class Session {
     }
 
     /** Where judged records go: counts always; statistics, the delivery check and one output as asked. */
-    private RecordSink sinks(PacketSource source, Tally tally, PathTable paths, LiveState live, int digits) {
+    private RecordSink sinks(PacketSource source, Tally tally, PathTable paths, LiveState live, int digits,
+                             SenderCounts senders) {
         List<RecordSink> sinks = new ArrayList<>();
         sinks.add(tally);
+        if (senders != null) sinks.add(senders);
         if (s.needsPathTable()) sinks.add(paths);
         if (s.expectations != null) sinks.add(s.expectations);
         if (live != null) sinks.add(live);
@@ -212,11 +221,24 @@ final class Session {
         };
     }
 
-    private void process(PacketRing ring, Pipeline pipeline) {
+    private void process(PacketRing ring, Pipeline pipeline, Reporter reporter) {
         while (ring.drainTo(pipeline)) {
             if (ring.isEmpty()) out.flush(); // live output appears as it happens
+            if (reporter != null) reporter.tick(System.nanoTime()); // here: sources are read on their own thread
         }
         pipeline.finish();
+    }
+
+    /** --report-to: what is reported, one source a line, and the reporter's own connection left out. */
+    private Reporter reporter(PacketSource source, Pipeline pipeline, PacketRing ring, Tally tally,
+                              ConnectionHealth health, SenderCounts senders) {
+        Reporter r = new Reporter(s.reportTo, s.reportHost, s.reportIntervalNanos);
+        r.add(new CoreCounts(pipeline.counters(), tally, ring::dropped, () -> source.kernelDrops().orElse(0), pipeline::flows));
+        r.add(senders);
+        r.add(new HealthSource(health));
+        pipeline.exclude(r.ownTraffic());
+        r.start(System.nanoTime());
+        return r;
     }
 
     private static void joinQuietly(Thread t) {

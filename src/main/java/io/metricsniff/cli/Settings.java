@@ -12,6 +12,9 @@ import io.metricsniff.verdict.Durations;
 import io.metricsniff.verdict.ReceiverProfile;
 import io.metricsniff.verdict.Receivers;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -40,6 +43,9 @@ final class Settings {
     String withinText;
     RetentionAdvisor advisor;
     boolean health;
+    InetSocketAddress reportTo;
+    long reportIntervalNanos;
+    String reportHost;
 
     boolean live() { return input == null; }
 
@@ -53,6 +59,42 @@ final class Settings {
     LiveOptions liveOptions() {
         LiveOptions o = LiveOptions.DEFAULTS.withImmediate(immediate);
         return bufferBytes > 0 ? o.withBufferBytes(bufferBytes) : o;
+    }
+
+    /** --report-to HOST:PORT, resolved now so that a typo is one line before capture starts. */
+    private static void reportTo(Settings s, SniffCommand c) throws UsageException {
+        int colon = c.reportTo.lastIndexOf(':');
+        String host = colon > 0 ? c.reportTo.substring(0, colon) : "";
+        if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
+        int port;
+        try {
+            port = Integer.parseInt(c.reportTo.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        if (host.isEmpty() || port < 1 || port > 65535) {
+            throw new UsageException("--report-to wants HOST:PORT (e.g. graphite:2003), not '" + c.reportTo + "'");
+        }
+        try {
+            s.reportTo = new InetSocketAddress(InetAddress.getByName(host), port);
+            s.reportIntervalNanos = Durations.parse(c.reportInterval);
+        } catch (UnknownHostException e) {
+            throw new UsageException("--report-to: unknown host '" + host + "'");
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--report-interval: " + e.getMessage());
+        }
+        if (s.reportIntervalNanos < 1_000_000_000L) throw new UsageException("--report-interval must be at least 1s");
+        s.reportHost = c.reportHost != null ? c.reportHost : localHostName();
+    }
+
+    private static String localHostName() {
+        try {
+            String h = InetAddress.getLocalHost().getHostName();
+            int dot = h.indexOf('.');
+            return dot > 0 ? h.substring(0, dot) : h;
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     static Settings from(SniffCommand c, boolean stdoutIsTerminal) throws UsageException {
@@ -86,7 +128,8 @@ final class Settings {
         s.tui = f == SniffCommand.Format.tui && !s.quiet;
         s.colour = f == SniffCommand.Format.text && stdoutIsTerminal && System.getenv("NO_COLOR") == null;
         s.pace = c.pace;
-        s.health = c.health;
+        s.health = c.health || c.reportTo != null;
+        if (c.reportTo != null) reportTo(s, c);
         s.immediate = c.immediate || s.tui || f == SniffCommand.Format.text && stdoutIsTerminal && !s.quiet;
         s.protocol = c.protocol;
         try {

@@ -106,6 +106,19 @@ public final class SniffCommand {
                     + "zero windows, retransmissions, reconnect storms (summary key health).")
     boolean health;
 
+    @Option(names = "--report-to", paramLabel = "HOST:PORT",
+            description = "Send metricsniff's own counts to this Graphite line receiver (plaintext) under "
+                    + "metricsniff.<host>. every --report-interval; implies --health. Its own connection is not judged.")
+    String reportTo;
+
+    @Option(names = "--report-interval", paramLabel = "DURATION", defaultValue = "60s",
+            description = "How often --report-to sends (default ${DEFAULT-VALUE}); counts are per interval.")
+    String reportInterval;
+
+    @Option(names = "--report-host", paramLabel = "NAME",
+            description = "The <host> node of the reported names (default: this machine's short host name).")
+    String reportHost;
+
     @Option(names = "--pace", description = "With -I and --format tui: replay at the recorded pace.")
     boolean pace;
 
