@@ -3,6 +3,8 @@ package io.metricsniff.cli;
 import io.metricsniff.analysis.Advice;
 import io.metricsniff.analysis.ExpectResult;
 import io.metricsniff.analysis.PathTable;
+import io.metricsniff.carboncache.CacheRules;
+import io.metricsniff.carboncache.ClockOffsets;
 import io.metricsniff.health.HealthFormat;
 import io.metricsniff.health.HealthSnapshot;
 import io.metricsniff.output.Json;
@@ -17,6 +19,17 @@ final class Report {
     private static final int TEXT_EVENTS = 20;
 
     private Report() { }
+
+    static void addCarbon(Summary summary, CacheRules rules, ClockOffsets clocks) {
+        if (rules != null) {
+            summary.put("carbon", rules.counts().json(rules.maxCreatesPerMinute()));
+            summary.addText(rules.counts().text(rules.maxCreatesPerMinute()));
+        }
+        if (clocks != null) {
+            summary.put("clocks", clocks.json());
+            summary.addText(clocks.text());
+        }
+    }
 
     static void addHealth(Summary summary, HealthSnapshot health) {
         summary.put("health", HealthFormat.json(health));

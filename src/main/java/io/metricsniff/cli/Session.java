@@ -7,6 +7,7 @@ import io.metricsniff.capture.FileSource;
 import io.metricsniff.capture.LiveSource;
 import io.metricsniff.capture.PacketSink;
 import io.metricsniff.capture.PacketSource;
+import io.metricsniff.carboncache.ClockOffsets;
 import io.metricsniff.decode.PacketDecoder;
 import io.metricsniff.health.ConnectionHealth;
 import io.metricsniff.health.HealthLimits;
@@ -82,7 +83,8 @@ final class Session {
         Screen screen = s.tui ? Screen.open(err) : null; // null: no terminal after all, text instead
         LiveState live = screen != null ? new LiveState() : null;
         SenderCounts senders = s.reportTo != null ? new SenderCounts() : null;
-        RecordSink chain = sinks(source, tally, paths, live, digits, senders);
+        ClockOffsets clocks = s.clocks ? new ClockOffsets() : null;
+        RecordSink chain = sinks(source, tally, paths, live, digits, senders, s.cacheRules, clocks);
 
         PcapWriter dump;
         try {
@@ -133,7 +135,9 @@ final class Session {
             }
         }
 
-        summary(source, pipeline, ring, tally, paths, health).print(out, s.json);
+        Summary summary = summary(source, pipeline, ring, tally, paths, health);
+        Report.addCarbon(summary, s.cacheRules, clocks);
+        summary.print(out, s.json);
         out.flush();
 
         if (failure.get() != null) {
@@ -159,10 +163,10 @@ final class Session {
 
     /** Where judged records go: counts always; statistics, the delivery check and one output as asked. */
     private RecordSink sinks(PacketSource source, Tally tally, PathTable paths, LiveState live, int digits,
-                             SenderCounts senders) {
+                             RecordSink... optional) {
         List<RecordSink> sinks = new ArrayList<>();
         sinks.add(tally);
-        if (senders != null) sinks.add(senders);
+        for (RecordSink o : optional) if (o != null) sinks.add(o);
         if (s.needsPathTable()) sinks.add(paths);
         if (s.expectations != null) sinks.add(s.expectations);
         if (live != null) sinks.add(live);

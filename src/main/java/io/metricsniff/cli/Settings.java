@@ -1,5 +1,6 @@
 package io.metricsniff.cli;
 
+import io.metricsniff.analysis.CarbonConf;
 import io.metricsniff.analysis.Expectations;
 import io.metricsniff.analysis.RetentionAdvisor;
 import io.metricsniff.analysis.StorageAggregation;
@@ -7,6 +8,7 @@ import io.metricsniff.analysis.StorageSchemas;
 import io.metricsniff.capture.CaptureException;
 import io.metricsniff.capture.LiveOptions;
 import io.metricsniff.capture.LiveSource;
+import io.metricsniff.carboncache.CacheRules;
 import io.metricsniff.record.Protocol;
 import io.metricsniff.verdict.Durations;
 import io.metricsniff.verdict.ReceiverProfile;
@@ -43,6 +45,8 @@ final class Settings {
     String withinText;
     RetentionAdvisor advisor;
     boolean health;
+    CacheRules cacheRules;
+    boolean clocks;
     InetSocketAddress reportTo;
     long reportIntervalNanos;
     String reportHost;
@@ -165,6 +169,18 @@ final class Settings {
                 throw new UsageException(e.getMessage());
             }
         }
+        if (c.carbonConf != null) cacheRules(s, c);
+        s.clocks = s.health || s.cacheRules != null;
         return s;
+    }
+
+    private static void cacheRules(Settings s, SniffCommand c) throws UsageException {
+        if (c.schemas == null) throw new UsageException("--carbon-conf needs --schemas (slots come from the retentions)");
+        if (!Files.isReadable(c.carbonConf)) throw new UsageException("cannot read " + c.carbonConf);
+        try {
+            s.cacheRules = new CacheRules(StorageSchemas.parse(c.schemas), CarbonConf.parse(c.carbonConf));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 }

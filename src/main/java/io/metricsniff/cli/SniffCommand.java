@@ -106,6 +106,11 @@ public final class SniffCommand {
                     + "zero windows, retransmissions, reconnect storms (summary key health).")
     boolean health;
 
+    @Option(names = "--carbon-conf", paramLabel = "FILE",
+            description = "carbon.conf (with --schemas): hold the traffic against carbon-cache's create limit, storage "
+                    + "slots and writers (summary key carbon); also per-host clock offsets (clocks).")
+    Path carbonConf;
+
     @Option(names = "--report-to", paramLabel = "HOST:PORT",
             description = "Send metricsniff's own counts to this Graphite line receiver (plaintext) under "
                     + "metricsniff.<host>. every --report-interval; implies --health. Its own connection is not judged.")
