@@ -2,8 +2,8 @@ package io.metricsniff.carboncache;
 
 import io.metricsniff.record.MetricRecord;
 import io.metricsniff.record.Problem;
+import io.metricsniff.record.Problems;
 import io.metricsniff.record.RecordSink;
-import io.metricsniff.verdict.Problems;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;

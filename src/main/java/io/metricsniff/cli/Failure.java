@@ -8,7 +8,7 @@ final class Failure {
     Throwable get() { return first; }
 
     static String describe(Throwable t) {
-        if (t instanceof Session.DumpFailed) return t.getMessage();
+        if (t instanceof DumpFailed) return t.getMessage();
         if (t instanceof OutOfMemoryError) return "out of memory (raise -Xmx via METRICSNIFF_JAVA_OPTS)";
         if (System.getenv("METRICSNIFF_DEBUG") != null) t.printStackTrace();
         return "internal error: " + t + " (set METRICSNIFF_DEBUG=1 for details, and please report it)";

@@ -1,6 +1,7 @@
 package io.metricsniff.cli;
 
 import picocli.CommandLine;
+import picocli.CommandLine.MutuallyExclusiveArgsException;
 import picocli.CommandLine.ParameterException;
 
 import java.io.BufferedOutputStream;
@@ -28,6 +29,9 @@ public final class Main {
         CommandLine cl = new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true);
         try {
             cl.parseArgs(args);
+        } catch (MutuallyExclusiveArgsException e) {
+            err.println("metricsniff: use -d or -I, not both");
+            return 2;
         } catch (ParameterException e) {
             err.println("metricsniff: " + oneLine(e.getMessage()) + " (see metricsniff --help)");
             return 2;

@@ -2,7 +2,9 @@ package io.metricsniff.cli;
 
 import io.metricsniff.analysis.Advice;
 import io.metricsniff.analysis.ExpectResult;
+import io.metricsniff.analysis.Expectations;
 import io.metricsniff.analysis.PathTable;
+import io.metricsniff.analysis.RetentionAdvisor;
 import io.metricsniff.carboncache.CacheRules;
 import io.metricsniff.carboncache.ClockOffsets;
 import io.metricsniff.health.HealthFormat;
@@ -11,55 +13,62 @@ import io.metricsniff.output.Json;
 import io.metricsniff.output.Summary;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Adds the delivery check (--expect), the retention advice (--schemas) and connection health to the summary. */
+/**
+ * The summary's analysis sections: the delivery check (--expect), the retention advice (--schemas),
+ * connection health (--health), carbon-cache's rules (--carbon-conf) and sender clocks.
+ */
 final class Report {
-    /** Episodes the text summary names (JSON has every one kept). */
+    /** Health episodes the text summary names (JSON has every one kept). */
     private static final int TEXT_EVENTS = 20;
 
     private Report() { }
 
-    static void addCarbon(Summary summary, CacheRules rules, ClockOffsets clocks) {
-        if (rules != null) {
-            summary.put("carbon", rules.counts().json(rules.maxCreatesPerMinute()));
-            summary.addText(rules.counts().text(rules.maxCreatesPerMinute()));
+    /** What only the wire shows: sections for the parts that are on (null: off). */
+    static List<Summary.Section> wireSections(HealthSnapshot health, CacheRules cache, ClockOffsets clocks) {
+        List<Summary.Section> sections = new ArrayList<>(3);
+        if (health != null) {
+            sections.add(new Summary.Section(Map.of("health", HealthFormat.json(health)), HealthFormat.text(health, TEXT_EVENTS)));
         }
-        if (clocks != null) {
-            summary.put("clocks", clocks.json());
-            summary.addText(clocks.text());
+        if (cache != null) {
+            double limit = cache.maxCreatesPerMinute();
+            sections.add(new Summary.Section(Map.of("carbon", cache.counts().json(limit)), cache.counts().text(limit)));
         }
+        if (clocks != null) sections.add(new Summary.Section(Map.of("clocks", clocks.json()), clocks.text()));
+        return sections;
     }
 
-    static void addHealth(Summary summary, HealthSnapshot health) {
-        summary.put("health", HealthFormat.json(health));
-        summary.addText(HealthFormat.text(health, TEXT_EVENTS));
+    static List<Summary.Section> sections(Expectations expectations, RetentionAdvisor advisor, PathTable paths) {
+        List<Summary.Section> sections = new ArrayList<>(2);
+        if (expectations != null) sections.add(expect(expectations));
+        if (advisor != null) sections.add(advice(advisor.advise(paths)));
+        return sections;
     }
 
-    static void addAnalysis(Summary summary, Settings s, PathTable paths) {
-        if (s.expectations != null) {
-            List<ExpectResult> results = s.expectations.results();
-            List<Object> json = new ArrayList<>();
-            StringBuilder text = new StringBuilder("expect:");
-            for (ExpectResult r : results) {
-                json.add(new Json.Raw(r.toJson()));
-                text.append("\n  ").append(r.toText());
-            }
-            summary.put("expect_met", s.expectations.allMet());
-            summary.put("expect", json);
-            summary.addText(text.toString());
+    private static Summary.Section expect(Expectations expectations) {
+        List<Object> json = new ArrayList<>();
+        StringBuilder text = new StringBuilder("expect:");
+        for (ExpectResult r : expectations.results()) {
+            json.add(new Json.Raw(r.toJson()));
+            text.append("\n  ").append(r.toText());
         }
-        if (s.advisor != null) {
-            List<Advice> advice = s.advisor.advise(paths);
-            List<Object> json = new ArrayList<>();
-            StringBuilder text = new StringBuilder("retention advice");
-            text.append(advice.isEmpty() ? ": nothing to say, every path's rollups will have data" : ":");
-            for (Advice a : advice) {
-                json.add(new Json.Raw(a.toJson()));
-                text.append("\n").append(a.toText().indent(2).stripTrailing());
-            }
-            summary.put("advice", json);
-            summary.addText(text.toString());
+        Map<String, Object> keys = new LinkedHashMap<>();
+        keys.put("expect_met", expectations.allMet());
+        keys.put("expect", json);
+        return new Summary.Section(keys, text.toString());
+    }
+
+    private static Summary.Section advice(List<Advice> advice) {
+        List<Object> json = new ArrayList<>();
+        StringBuilder text = new StringBuilder("retention advice");
+        text.append(advice.isEmpty() ? ": nothing to say, every path's rollups will have data" : ":");
+        for (Advice a : advice) {
+            json.add(new Json.Raw(a.toJson()));
+            text.append("\n").append(a.toText().indent(2).stripTrailing());
         }
+        return new Summary.Section(Map.of("advice", json), text.toString());
     }
 }

@@ -1,20 +1,19 @@
 package io.metricsniff.cli;
 
+import io.metricsniff.analysis.Expectations;
 import io.metricsniff.analysis.PathTable;
+import io.metricsniff.anomaly.Anomaly;
 import io.metricsniff.capture.CaptureException;
 import io.metricsniff.capture.CaptureFiles;
 import io.metricsniff.capture.FileSource;
 import io.metricsniff.capture.LiveSource;
 import io.metricsniff.capture.PacketSink;
 import io.metricsniff.capture.PacketSource;
+import io.metricsniff.carboncache.CacheRules;
 import io.metricsniff.carboncache.ClockOffsets;
 import io.metricsniff.decode.PacketDecoder;
 import io.metricsniff.health.ConnectionHealth;
 import io.metricsniff.health.HealthLimits;
-import io.metricsniff.report.CoreCounts;
-import io.metricsniff.report.HealthSource;
-import io.metricsniff.report.Reporter;
-import io.metricsniff.report.SenderCounts;
 import io.metricsniff.output.JsonLinesSink;
 import io.metricsniff.output.PcapWriter;
 import io.metricsniff.output.Summary;
@@ -26,8 +25,11 @@ import io.metricsniff.pipeline.PacketRing;
 import io.metricsniff.pipeline.Pipeline;
 import io.metricsniff.pipeline.StopWhen;
 import io.metricsniff.reassembly.ReassemblyLimits;
+import io.metricsniff.report.CoreCounts;
+import io.metricsniff.report.HealthSource;
+import io.metricsniff.report.Reporter;
+import io.metricsniff.report.SenderCounts;
 import io.metricsniff.record.RecordSink;
-import io.metricsniff.record.Verdict;
 import io.metricsniff.verdict.Judge;
 import io.metricsniff.tui.CaptureStats;
 import io.metricsniff.tui.LiveState;
@@ -77,15 +79,6 @@ final class Session {
     }
 
     private int capture(PacketSource source) {
-        int digits = s.live() ? 9 : CaptureFiles.timestampDigits(s.input);
-        Tally tally = new Tally();
-        PathTable paths = new PathTable();
-        Screen screen = s.tui ? Screen.open(err) : null; // null: no terminal after all, text instead
-        LiveState live = screen != null ? new LiveState() : null;
-        SenderCounts senders = s.reportTo != null ? new SenderCounts() : null;
-        ClockOffsets clocks = s.clocks ? new ClockOffsets() : null;
-        RecordSink chain = sinks(source, tally, paths, live, digits, senders, s.cacheRules, clocks);
-
         PcapWriter dump;
         try {
             dump = s.output == null ? null : PcapWriter.create(s.output, source.linkType(), DUMP_SNAPLEN);
@@ -93,14 +86,27 @@ final class Session {
             err.println("metricsniff: cannot write " + s.output + ": " + e.getMessage());
             return 2;
         }
+        Expectations expectations = s.expects() ? new Expectations(s.expect) : null;
+        Tally tally = new Tally();
+        PathTable paths = new PathTable();
+        TuiTerminal screen = s.tui ? TuiTerminal.open(err) : null; // null: no terminal after all, text instead
+        LiveState live = screen != null ? new LiveState() : null;
+        int digits = s.live() ? 9 : CaptureFiles.timestampDigits(s.input);
+        SenderCounts senders = s.reportTo != null ? new SenderCounts() : null;
+        ClockOffsets clocks = s.clocks ? new ClockOffsets() : null;
+        CacheRules cache = s.cacheConf != null ? new CacheRules(s.cacheSchemas, s.cacheConf) : null;
+        RecordSink chain = sinks(source, tally, paths, expectations, live, digits, senders, clocks, cache);
         Judge judge = new Judge(s.profile, s.lateNanos, s.futureNanos);
         Pipeline pipeline = new Pipeline(source.linkType(), new Decoders(s.protocol, judge, chain),
                 ReassemblyLimits.defaults(), dump == null ? null : tee(dump));
-        ConnectionHealth health = s.health ? new ConnectionHealth(HealthLimits.defaults()) : null;
-        pipeline.observe(health);
         PacketRing ring = s.live() ? new PacketRing(PacketRing.DEFAULT_SLOTS, PacketRing.DEFAULT_MAX_BYTES, true)
                 : new PacketRing(PacketRing.REPLAY_SLOTS, PacketRing.DEFAULT_MAX_BYTES, false);
-        Reporter reporter = s.reportTo == null ? null : reporter(source, pipeline, ring, tally, health, senders);
+        pipeline.anomalies().source(Anomaly.QUEUE_DROPS, ring::dropped)
+                .source(Anomaly.GAP_BYTES, tally::gapBytes)
+                .source(Anomaly.SKIPPED_BYTES, tally::skippedBytes);
+        ConnectionHealth health = s.health ? new ConnectionHealth(HealthLimits.defaults()) : null;
+        pipeline.observe(health);
+        Reporter reporter = s.reportTo == null ? null : reporter(source, pipeline, tally, health, senders);
 
         Failure failure = new Failure();
         Thread processing = new Thread(() -> process(ring, pipeline, reporter), "metricsniff-processing");
@@ -109,37 +115,49 @@ final class Session {
         processing.start();
         Signals.onInterrupt(source::stop);
         if (screen != null) screen.start(paths, live, captureStats(source, pipeline), source::stop);
-        Timer within = s.withinNanos > 0 ? Timer.start(s.withinNanos, source::stop) : null;
-        Timer duration = s.durationNanos > 0 ? Timer.start(s.durationNanos, source::stop) : null;
+        Timer within = s.within != null ? Timer.start(s.within.nanos(), source::stop) : null;
+        Timer duration = s.duration != null ? Timer.start(s.duration.nanos(), source::stop) : null;
         StatusLine status = s.statusLine() ? StatusLine.start(err, pipeline.counters(), tally, source) : null;
 
-        String warning = null;
-        try {
-            source.run(s.pace ? new Pacer(ring) : ring);
-        } catch (CaptureException e) {
-            warning = e.getMessage();
-        } finally {
-            ring.close();
-        }
+        String warning = runSource(source, ring);
         joinQuietly(processing);
         if (reporter != null) reporter.finish();
         if (screen != null) screen.finish(!s.live()); // a replay's final state stays until q
-        if (within != null) within.cancel();
-        if (duration != null) duration.cancel();
+        for (Timer t : new Timer[] {within, duration}) if (t != null) t.cancel();
         if (status != null) status.stop();
-        if (dump != null) {
-            try {
-                dump.close();
-            } catch (IOException e) {
-                failure.set(new DumpFailed(e));
-            }
-        }
+        closeDump(dump, failure);
 
-        Summary summary = summary(source, pipeline, ring, tally, paths, health);
-        Report.addCarbon(summary, s.cacheRules, clocks);
-        summary.print(out, s.json);
+        List<Summary.Section> sections = new ArrayList<>(Report.sections(expectations, s.advisor, paths));
+        sections.addAll(Report.wireSections(health == null ? null : health.snapshot(), cache, clocks));
+        summary(source, pipeline, tally, sections).print(out, s.json);
         out.flush();
+        return exitStatus(failure, warning, pipeline.decoders(), tally, expectations, within);
+    }
 
+    /** Captures until the end, a stop or an error; returns the error as a warning, or null. */
+    private String runSource(PacketSource source, PacketRing ring) {
+        try {
+            source.run(s.pace ? new Pacer(ring) : ring);
+            return null;
+        } catch (CaptureException e) {
+            return e.getMessage();
+        } finally {
+            ring.close();
+        }
+    }
+
+    private static void closeDump(PcapWriter dump, Failure failure) {
+        if (dump == null) return;
+        try {
+            dump.close();
+        } catch (IOException e) {
+            failure.set(new DumpFailed(e));
+        }
+    }
+
+    /** 2 for a failure, 1 for an unmet --expect, else 0; with the one line that says why. */
+    private int exitStatus(Failure failure, String warning, Decoders decoders, Tally tally, Expectations expectations,
+                           Timer within) {
         if (failure.get() != null) {
             err.println("metricsniff: " + Failure.describe(failure.get()));
             return 2;
@@ -149,31 +167,30 @@ final class Session {
             return 2;
         }
         if (warning != null) err.println("metricsniff: warning: " + warning); // e.g. a truncated file
-        Decoders decoders = pipeline.decoders();
         if (tally.metrics() == 0 && decoders.unknownStreams() > 0) {
             err.println("metricsniff: " + decoders.unknownStreams() + " streams went to ports --protocol auto does not"
                     + " know (first: " + decoders.firstUnknown() + "); name one: --protocol graphite, pickle or statsd");
         }
-        boolean met = s.expectations == null || s.expectations.allMet();
+        boolean met = expectations == null || expectations.allMet();
         if (!met && within != null && within.fired()) {
-            err.println("metricsniff: --within " + s.withinText + " elapsed before every --expect was met");
+            err.println("metricsniff: --within " + s.within.text() + " elapsed before every --expect was met");
         }
         return met ? 0 : 1;
     }
 
     /** Where judged records go: counts always; statistics, the delivery check and one output as asked. */
-    private RecordSink sinks(PacketSource source, Tally tally, PathTable paths, LiveState live, int digits,
-                             RecordSink... optional) {
+    private RecordSink sinks(PacketSource source, Tally tally, PathTable paths, Expectations expectations, LiveState live,
+                             int digits, RecordSink... optional) {
         List<RecordSink> sinks = new ArrayList<>();
         sinks.add(tally);
         for (RecordSink o : optional) if (o != null) sinks.add(o);
         if (s.needsPathTable()) sinks.add(paths);
-        if (s.expectations != null) sinks.add(s.expectations);
+        if (expectations != null) sinks.add(expectations);
         if (live != null) sinks.add(live);
         else if (!s.quiet) sinks.add(s.json ? new JsonLinesSink(out, digits) : new TextSink(out, digits, s.colour));
         RecordSink chain = new Fanout(sinks);
         if (s.count == Long.MAX_VALUE && !s.stopWhenExpected()) return chain;
-        return new StopWhen(chain, s.count, s.stopWhenExpected() ? s.expectations::allMet : null, source::stop);
+        return new StopWhen(chain, s.count, s.stopWhenExpected() ? expectations::allMet : null, source::stop);
     }
 
     /** The -O writer as a packet tap; a write error stops the run, as tcpdump's would. */
@@ -187,31 +204,12 @@ final class Session {
         };
     }
 
-    private Summary summary(PacketSource source, Pipeline pipeline, PacketRing ring, Tally tally, PathTable paths,
-                            ConnectionHealth health) {
-        Summary summary = new Summary();
-        summary.put("packets", pipeline.counters().packets());
-        summary.put("bytes", pipeline.counters().bytes());
-        summary.put("flows", pipeline.flows());
-        summary.put("metrics", tally.metrics());
-        summary.put("ok", tally.count(Verdict.OK));
-        summary.put("malformed", tally.count(Verdict.MALFORMED));
-        summary.put("late", tally.count(Verdict.LATE));
-        summary.put("future", tally.count(Verdict.FUTURE));
-        summary.put("gaps", tally.gaps());
-        if (s.live()) summary.put("kernel_drops", source.kernelDrops().orElse(0));
-        summary.put("gap_bytes", tally.gapBytes());
-        summary.put("skipped_bytes", tally.skippedBytes());
-        summary.put("queue_drops", ring.dropped());
-        summary.put("truncated_packets", pipeline.counters().truncated());
-        summary.put("corrupt_packets", pipeline.counters().corrupt());
-        summary.put("ignored_packets", pipeline.counters().ignored());
-        summary.put("overlap_conflicts", pipeline.reassembler().overlapConflicts());
-        summary.put("evicted_flows", pipeline.reassembler().evictions());
-        summary.put("problems", tally.problemCodes());
-        Report.addAnalysis(summary, s, paths);
-        if (health != null) Report.addHealth(summary, health.snapshot());
-        return summary;
+    private Summary summary(PacketSource source, Pipeline pipeline, Tally tally, List<Summary.Section> sections) {
+        Summary.Traffic traffic = new Summary.Traffic(pipeline.counters().packets(), pipeline.counters().bytes(),
+                pipeline.flows());
+        OptionalLong kernelDrops = s.live() ? OptionalLong.of(source.kernelDrops().orElse(0)) : OptionalLong.empty();
+        return new Summary(traffic, Summary.Verdicts.of(tally), kernelDrops, Summary.shown(pipeline.anomalies()),
+                tally.problemCodes(), sections);
     }
 
     private CaptureStats captureStats(PacketSource source, Pipeline pipeline) {
@@ -234,13 +232,15 @@ final class Session {
     }
 
     /** --report-to: what is reported, one source a line, and the reporter's own connection left out. */
-    private Reporter reporter(PacketSource source, Pipeline pipeline, PacketRing ring, Tally tally,
-                              ConnectionHealth health, SenderCounts senders) {
+    private Reporter reporter(PacketSource source, Pipeline pipeline, Tally tally, ConnectionHealth health,
+                              SenderCounts senders) {
         Reporter r = new Reporter(s.reportTo, s.reportHost, s.reportIntervalNanos);
-        r.add(new CoreCounts(pipeline.counters(), tally, ring::dropped, () -> source.kernelDrops().orElse(0), pipeline::flows));
+        r.add(new CoreCounts(pipeline.counters(), pipeline.anomalies(), tally, () -> source.kernelDrops().orElse(0),
+                pipeline::flows));
         r.add(senders);
         r.add(new HealthSource(health));
         pipeline.exclude(r.ownTraffic());
+        pipeline.anomalies().source(Anomaly.REPORT_DROPPED_LINES, r::droppedLines);
         r.start(System.nanoTime());
         return r;
     }
@@ -255,10 +255,5 @@ final class Session {
                 // keep waiting: the summary needs every record processed
             }
         }
-    }
-
-    /** An -O file that could not be written: the run stops, as tcpdump's would. */
-    static final class DumpFailed extends RuntimeException {
-        DumpFailed(IOException cause) { super("cannot write the -O file: " + cause.getMessage(), cause); }
     }
 }

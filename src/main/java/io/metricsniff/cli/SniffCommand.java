@@ -1,10 +1,13 @@
 package io.metricsniff.cli;
 
 import io.metricsniff.record.Protocol;
+import io.metricsniff.verdict.ReceiverProfile;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,13 +31,19 @@ public final class SniffCommand {
 
     enum Format { text, json, tui }
 
-    @Option(names = {"-d", "--device"}, paramLabel = "IFACE",
-            description = "Live capture on IFACE (lo, eth0, any).")
-    String device;
+    /** Where packets come from: one of the two, or neither (the first up device). */
+    static final class Source {
+        @Option(names = {"-d", "--device"}, paramLabel = "IFACE",
+                description = "Live capture on IFACE (lo, eth0, any).")
+        String device;
 
-    @Option(names = {"-I", "--input"}, paramLabel = "FILE",
-            description = "Replay a capture file: pcap (µs or ns) or pcapng.")
-    Path input;
+        @Option(names = {"-I", "--input"}, paramLabel = "FILE",
+                description = "Replay a capture file: pcap (µs or ns) or pcapng.")
+        Path input;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Source source = new Source();
 
     @Option(names = {"-O", "--output"}, paramLabel = "FILE",
             description = "Also write the captured packets that passed the filter to a pcap file.")
@@ -59,35 +68,35 @@ public final class SniffCommand {
     Format format;
 
     @Option(names = "--protocol", paramLabel = "auto|graphite|pickle|statsd", defaultValue = "auto",
-            converter = ProtocolConverter.class,
+            converter = Converters.ProtocolName.class,
             description = "How payloads are read. auto goes by port: 2003, 2013, 2023 plaintext; "
                     + "2004, 2014, 2024 pickle; 8125 StatsD.")
     Protocol protocol;
 
-    @Option(names = "--receiver", paramLabel = "NAME", defaultValue = "carbon",
+    @Option(names = "--receiver", paramLabel = "NAME", defaultValue = "carbon", converter = Converters.Receiver.class,
             description = "Whose rules decide the verdict: carbon, go-carbon, carbon-c-relay, carbon-relay-ng, "
                     + "riemann (default ${DEFAULT-VALUE}).")
-    String receiver;
+    ReceiverProfile receiver;
 
-    @Option(names = "--late", paramLabel = "DURATION", defaultValue = "60s",
+    @Option(names = "--late", paramLabel = "DURATION", converter = Converters.Duration.class, defaultValue = "60s",
             description = "How far a metric timestamp may trail the capture time of its packet (default ${DEFAULT-VALUE}).")
-    String late;
+    DurationOption late;
 
-    @Option(names = "--future", paramLabel = "DURATION", defaultValue = "60s",
+    @Option(names = "--future", paramLabel = "DURATION", converter = Converters.Duration.class, defaultValue = "60s",
             description = "How far a metric timestamp may lead the capture time of its packet (default ${DEFAULT-VALUE}).")
-    String future;
+    DurationOption future;
 
     @Option(names = "--expect", paramLabel = "GLOB",
             description = "Delivery check (repeatable): exit 0 only if every GLOB matched a metric with verdict ok.")
     List<String> expect = new ArrayList<>();
 
-    @Option(names = "--within", paramLabel = "DURATION",
+    @Option(names = "--within", paramLabel = "DURATION", converter = Converters.Duration.class,
             description = "Live capture with --expect: stop as soon as every expectation is met; fail when the time is up.")
-    String within;
+    DurationOption within;
 
-    @Option(names = "--duration", paramLabel = "DURATION",
+    @Option(names = "--duration", paramLabel = "DURATION", converter = Converters.Duration.class,
             description = "Live capture: stop after DURATION (like tshark's -a duration), then print the summary.")
-    String duration;
+    DurationOption duration;
 
     @Option(names = "--schemas", paramLabel = "FILE",
             description = "carbon's storage-schemas.conf, for the retention and xFilesFactor advice.")
@@ -111,14 +120,14 @@ public final class SniffCommand {
                     + "slots and writers (summary key carbon); also per-host clock offsets (clocks).")
     Path carbonConf;
 
-    @Option(names = "--report-to", paramLabel = "HOST:PORT",
+    @Option(names = "--report-to", paramLabel = "HOST:PORT", converter = Converters.ReportTarget.class,
             description = "Send metricsniff's own counts to this Graphite line receiver (plaintext) under "
                     + "metricsniff.<host>. every --report-interval; implies --health. Its own connection is not judged.")
-    String reportTo;
+    InetSocketAddress reportTo;
 
-    @Option(names = "--report-interval", paramLabel = "DURATION", defaultValue = "60s",
+    @Option(names = "--report-interval", paramLabel = "DURATION", defaultValue = "60s", converter = Converters.Duration.class,
             description = "How often --report-to sends (default ${DEFAULT-VALUE}); counts are per interval.")
-    String reportInterval;
+    DurationOption reportInterval;
 
     @Option(names = "--report-host", paramLabel = "NAME",
             description = "The <host> node of the reported names (default: this machine's short host name).")
@@ -132,14 +141,5 @@ public final class SniffCommand {
 
     String filter() {
         return filterWords.isEmpty() ? DEFAULT_FILTER : String.join(" ", filterWords);
-    }
-
-    /** Lets --protocol take the contract's lower-case names. */
-    static final class ProtocolConverter implements picocli.CommandLine.ITypeConverter<Protocol> {
-        @Override public Protocol convert(String value) {
-            for (Protocol p : Protocol.values()) if (p.json().equals(value)) return p;
-            throw new picocli.CommandLine.TypeConversionException(
-                    "'" + value + "' is not a protocol (use auto, graphite, pickle or statsd)");
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.metricsniff.pipeline;
 
 import io.metricsniff.decode.Endpoint;
 import io.metricsniff.protocol.DatagramHandler;
+import io.metricsniff.protocol.framing.FramingLimits;
 import io.metricsniff.protocol.graphite.GraphiteDatagramDecoder;
 import io.metricsniff.protocol.graphite.PlaintextStreamDecoder;
 import io.metricsniff.protocol.pickle.PickleStreamDecoder;
@@ -11,6 +12,8 @@ import io.metricsniff.record.RecordSink;
 import io.metricsniff.reassembly.StreamHandler;
 import io.metricsniff.reassembly.StreamHandlerFactory;
 import io.metricsniff.verdict.Judge;
+import io.metricsniff.verdict.JudgedDatagramLines;
+import io.metricsniff.verdict.StatsdLines;
 
 /**
  * Chooses the protocol decoder for each TCP direction and UDP datagram: by the receiver's port
@@ -18,19 +21,31 @@ import io.metricsniff.verdict.Judge;
  */
 public final class Decoders implements StreamHandlerFactory {
     private final Protocol forced; // AUTO: by port
-    private final Judge judge;
+    private final FramingLimits limits;
+    private final StreamConsumers consumers;
     private final RecordSink sink;
     private final DatagramHandler statsd;
     private final DatagramHandler graphiteUdp;
     private long unknownStreams;
     private Endpoint firstUnknown;
 
+    /** The usual wiring: default limits, every record judged. */
     public Decoders(Protocol choice, Judge judge, RecordSink sink) {
+        this(choice, FramingLimits.DEFAULTS, StreamConsumers.judged(judge, sink), judge, sink);
+    }
+
+    /**
+     * @param consumers where TCP framers hand lines and datapoints (judging or not)
+     * @param judge     judges UDP datagrams (their decoders still judge inline)
+     * @param sink      gets UDP records and {@link #finish}
+     */
+    public Decoders(Protocol choice, FramingLimits limits, StreamConsumers consumers, Judge judge, RecordSink sink) {
         this.forced = choice;
-        this.judge = judge;
+        this.limits = limits;
+        this.consumers = consumers;
         this.sink = sink;
-        this.statsd = new StatsdDatagramDecoder(judge, sink);
-        this.graphiteUdp = new GraphiteDatagramDecoder(judge, sink);
+        this.statsd = new StatsdDatagramDecoder(new StatsdLines(judge, sink));
+        this.graphiteUdp = new GraphiteDatagramDecoder(new JudgedDatagramLines(judge, sink));
     }
 
     /** The protocol spoken towards {@code dstPort}; null when auto finds no metric port. */
@@ -47,8 +62,8 @@ public final class Decoders implements StreamHandlerFactory {
             return null;
         }
         switch (p) {
-            case GRAPHITE: return new PlaintextStreamDecoder(src, dst, midstream, judge, sink);
-            case PICKLE: return new PickleStreamDecoder(src, dst, midstream, judge, sink);
+            case GRAPHITE: return PlaintextStreamDecoder.open(midstream, limits, consumers.lines(src, dst));
+            case PICKLE: return new PickleStreamDecoder(midstream, limits, consumers.datapoints(src, dst));
             default: return null; // StatsD over TCP is not read
         }
     }

@@ -38,7 +38,6 @@ public final class PacketRing implements PacketSink {
     private final AtomicLong bytesHeld = new AtomicLong();
     private volatile boolean closed;
     private volatile long dropped;
-    private volatile long peakBytes;
 
     public PacketRing(int slots, long maxBytes, boolean dropWhenFull) {
         if (Integer.bitCount(slots) != 1) throw new IllegalArgumentException("slots must be a power of two");
@@ -66,8 +65,7 @@ public final class PacketRing implements PacketSink {
         data[i] = bytes;
         capLengths[i] = capLength;
         origLengths[i] = origLength;
-        long held = bytesHeld.addAndGet(capLength);
-        if (held > peakBytes) peakBytes = held;
+        bytesHeld.addAndGet(capLength);
         head.lazySet(h + 1); // publishes the slot's fields to the consumer
     }
 
@@ -104,6 +102,4 @@ public final class PacketRing implements PacketSink {
 
     /** Packets dropped because processing fell behind (live capture only). */
     public long dropped() { return dropped; }
-
-    public long peakBytes() { return peakBytes; }
 }

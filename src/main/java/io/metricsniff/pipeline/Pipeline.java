@@ -1,5 +1,7 @@
 package io.metricsniff.pipeline;
 
+import io.metricsniff.anomaly.Anomalies;
+import io.metricsniff.anomaly.Anomaly;
 import io.metricsniff.capture.PacketSink;
 import io.metricsniff.decode.DecodeResult;
 import io.metricsniff.decode.Endpoint;
@@ -29,6 +31,7 @@ public final class Pipeline implements PacketSink {
     private final Packet pkt = new Packet();
     private final TcpReassembler reassembler;
     private final Counters counters = new Counters();
+    private final Anomalies anomalies = new Anomalies();
     private final Set<UdpFlow> udpFlows = new HashSet<>();
     private long lastTimeNanos;
     private long nextExpiryNanos = Long.MIN_VALUE;
@@ -40,6 +43,13 @@ public final class Pipeline implements PacketSink {
         this.decoders = decoders;
         this.tee = tee;
         this.reassembler = new TcpReassembler(decoders, limits);
+        anomalies.source(Anomaly.OVERLAP_CONFLICTS, reassembler.stats()::overlapConflicts)
+                .source(Anomaly.EVICTED_FLOWS, reassembler.stats()::evictions)
+                .source(Anomaly.FLOW_BUFFER_LIMIT, reassembler.stats()::bufferLimitHits)
+                .source(Anomaly.TOTAL_BUFFER_LIMIT, reassembler.stats()::totalBufferLimitHits)
+                .source(Anomaly.OUT_OF_WINDOW, reassembler.stats()::outOfWindowSegments)
+                .source(Anomaly.AFTER_FIN_BYTES, reassembler.stats()::afterFinBytes)
+                .source(Anomaly.UNKNOWN_STREAMS, decoders::unknownStreams);
     }
 
     /** Sees every decoded TCP segment before reassembly (connection health, hop causes). */
@@ -49,6 +59,8 @@ public final class Pipeline implements PacketSink {
     public void exclude(SegmentFilter f) { this.exclude = f == null ? SegmentFilter.NONE : f; }
 
     public Counters counters() { return counters; }
+    /** The run's anomaly channel: this pipeline's stages report into it; the session adds its own. */
+    public Anomalies anomalies() { return anomalies; }
     public TcpReassembler reassembler() { return reassembler; }
     public Decoders decoders() { return decoders; }
 
@@ -71,9 +83,9 @@ public final class Pipeline implements PacketSink {
                 }
                 else udp(timeNanos);
                 break;
-            case TRUNCATED: counters.truncated++; break;
-            case CORRUPT: counters.corrupt++; break;
-            default: counters.ignored++; break;
+            case TRUNCATED: anomalies.count(Anomaly.TRUNCATED_PACKETS); break;
+            case CORRUPT: anomalies.count(Anomaly.CORRUPT_PACKETS); break;
+            default: anomalies.count(Anomaly.IGNORED_PACKETS); break;
         }
         if (timeNanos >= nextExpiryNanos) {
             reassembler.expireIdle(timeNanos);
@@ -85,7 +97,7 @@ public final class Pipeline implements PacketSink {
         var dst = pkt.dst();
         DatagramHandler h = decoders.forDatagram(dst);
         if (h == null) {
-            counters.ignored++;
+            anomalies.count(Anomaly.IGNORED_PACKETS);
             return;
         }
         var src = pkt.src();

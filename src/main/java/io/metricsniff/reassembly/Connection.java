@@ -8,21 +8,22 @@ final class Connection {
     /** Side A (the smaller endpoint of the key) to side B, and back. */
     final HalfStream ab, ba;
     long lastSeen;
-    /** Packets seen, for the ACK grace of {@link HalfStream#checkAck}. */
+    /** Packets seen, for the ACK grace of each direction ({@link AckGrace}). */
     long packets;
     /** Capture time both directions had ended. */
     long closedAt;
     /** Not both directions ended yet (counted in the active flows). */
     boolean open = true;
 
-    Connection(TcpReassembler r, FlowKey key, Endpoint a, Endpoint b, long now) {
+    Connection(FlowKey key, Endpoint a, Endpoint b, long now, StreamHandlerFactory factory,
+               ReassemblyLimits limits, ReassemblyStats stats) {
         this.key = key;
-        this.ab = new HalfStream(r, this, a, b);
-        this.ba = new HalfStream(r, this, b, a);
+        this.ab = new HalfStream(a, b, factory, limits, stats);
+        this.ba = new HalfStream(b, a, factory, limits, stats);
         this.lastSeen = now;
     }
 
     boolean bothEnded() {
-        return ab.state == HalfStream.ENDED && ba.state == HalfStream.ENDED;
+        return ab.state() == OrderedStream.State.ENDED && ba.state() == OrderedStream.State.ENDED;
     }
 }

@@ -29,17 +29,17 @@ import java.util.Objects;
  *     SYN was seen, or the peer's SYN-ACK told where the data starts; a null handler makes the
  *     direction skipped (only its FIN/RST are tracked).</li>
  * <li><b>Midstream start.</b> Without a SYN the stream starts at the lowest sequence number among
- *     its first {@value HalfStream#MIDSTREAM_HOLD_SEGMENTS} payload segments: those are held
+ *     its first {@value MidstreamHold#MIDSTREAM_HOLD_SEGMENTS} payload segments: those are held
  *     (copied) until that many arrived, a second of capture time passed (checked on the next
  *     packet or {@link #expireIdle}), an ACK past them was believed, a FIN/RST or a limit; so a
  *     segment reordered at capture start is not lost. A SYN (or SYN-ACK) captured after the first
  *     data but starting just before it ends the hold: the stream then starts there, not
  *     midstream.</li>
  * <li><b>Overlaps.</b> The first copy of a byte wins. Where a retransmission overlaps bytes still
- *     buffered and differs, it is counted and reported to the {@link ReassemblyListener}. Bytes
+ *     buffered and differs, it is counted in {@link ReassemblyStats#overlapConflicts()}. Bytes
  *     already delivered are not kept, so overlaps with them cannot be compared.</li>
  * <li><b>Holes</b> wait for a retransmission until: the peer acknowledged past them and the
- *     stream made no progress for {@value HalfStream#ACK_GRACE_PACKETS} packets of the connection
+ *     stream made no progress for {@value AckGrace#ACK_GRACE_PACKETS} packets of the connection
  *     (the capture lost bytes the receiver got; the grace covers ACKs captured before their
  *     data), a buffer limit is reached (the oldest hole goes first), an
  *     RST, idle expiry, eviction or {@link #finish}. Then they become {@code gap(bytes)} and the
@@ -55,13 +55,13 @@ import java.util.Objects;
  * <li><b>Sequence numbers</b> are compared by signed 32-bit difference from the next expected
  *     byte, so wrap-around needs no special case. A segment more than
  *     {@link ReassemblyLimits#maxWindow()} away is garbage and dropped (counted) unless
- *     {@value HalfStream#RESYNC_SEGMENTS} consecutive ones agree on a new position: then the
+ *     {@value ResyncRun#RESYNC_SEGMENTS} consecutive ones agree on a new position: then the
  *     stream moves there with a gap (capture loss larger than a window).</li>
  * <li><b>Keep-alives</b> (0 or 1 byte at the last acknowledged seq - 1) and zero-window probes are
  *     never delivered twice: old bytes are dropped by position.</li>
  * <li><b>Memory.</b> In-order bytes go to the handler from the packet buffer; only bytes after a
  *     hole are copied. Buffered bytes are charged with
- *     {@value HalfStream#SEGMENT_COST} bytes of bookkeeping per range, and bounded per direction
+ *     {@value SegmentBuffer#SEGMENT_COST} bytes of bookkeeping per range, and bounded per direction
  *     and in total: a direction that needs room it cannot get gives up its own oldest hole (or
  *     skips to the new segment), so one busy flow cannot make another lose bytes it already holds.
  *     Flows are bounded by count.</li>
@@ -75,9 +75,9 @@ public final class TcpReassembler {
      */
     public static final long CLOSED_LINGER_NANOS = 30L * 1_000_000_000L;
 
-    final StreamHandlerFactory factory;
-    final ReassemblyLimits limits;
-    private ReassemblyListener listener = new ReassemblyListener() { };
+    private final StreamHandlerFactory factory;
+    private final ReassemblyLimits limits;
+    private final ReassemblyStats stats;
 
     private final LinkedHashMap<FlowKey, Connection> flows = new LinkedHashMap<>(1024, 0.75f, true);
     private final FlowKey probe = new FlowKey();
@@ -86,22 +86,21 @@ public final class TcpReassembler {
     /** Directions holding a midstream start, oldest first, for the hold timer. */
     private final ArrayDeque<HalfStream> holding = new ArrayDeque<>();
 
-    private long bufferedTotal, maxBufferedTotal;
-    private long connections, activeFlows, evictions, idleExpiries, overlapConflicts;
-    private long bufferLimitHits, totalBufferLimitHits, portReuses;
-    long gaps, gapBytes, duplicateSegments, keepAlives, outOfWindowSegments, resyncs;
-
-    public TcpReassembler(StreamHandlerFactory factory, ReassemblyLimits limits) {
+    /**
+     * @param stats where every part of the reassembler counts; the caller reads it for the summary
+     */
+    public TcpReassembler(StreamHandlerFactory factory, ReassemblyLimits limits, ReassemblyStats stats) {
         this.factory = Objects.requireNonNull(factory, "factory");
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.stats = Objects.requireNonNull(stats, "stats");
+    }
+
+    public TcpReassembler(StreamHandlerFactory factory, ReassemblyLimits limits) {
+        this(factory, limits, new ReassemblyStats());
     }
 
     public TcpReassembler(StreamHandlerFactory factory) {
         this(factory, ReassemblyLimits.defaults());
-    }
-
-    public void setListener(ReassemblyListener listener) {
-        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     /** One decoded packet; anything but TCP is ignored. */
@@ -122,6 +121,14 @@ public final class TcpReassembler {
             close(c, EndReason.RST, fromA, timeNanos);
             return;
         }
+        c = directions(c, p, fromA, timeNanos);
+        if (c.open && c.bothEnded()) closed(c, timeNanos);
+    }
+
+    /** Hands one segment's SYN, ACK, payload and FIN to its directions; returns the connection it went to. */
+    private Connection directions(Connection c, Packet p, boolean fromA, long timeNanos) {
+        int flags = p.tcpFlags;
+        boolean syn = (flags & Packet.SYN) != 0;
         HalfStream out = fromA ? c.ab : c.ba;
         int seq = (int) p.seq;
         if (syn) {
@@ -130,7 +137,7 @@ public final class TcpReassembler {
                     c = reuse(c, p, fromA, timeNanos);
                     out = fromA ? c.ab : c.ba;
                 }
-            } else if (!c.open || (out.state != HalfStream.NEW && !(out.startKnown && seq + 1 == out.startSeq)
+            } else if (!c.open || (out.state() != OrderedStream.State.NEW && !(out.startKnown && seq + 1 == out.startSeq)
                     && !out.adoptStart(seq + 1, timeNanos))) {
                 c = reuse(c, p, fromA, timeNanos);
                 out = fromA ? c.ab : c.ba;
@@ -139,16 +146,22 @@ public final class TcpReassembler {
             if ((flags & Packet.ACK) != 0) (fromA ? c.ba : c.ab).inferStart((int) p.ack, timeNanos);
             seq++; // the SYN takes one sequence number
         }
-        if ((flags & Packet.ACK) != 0) (fromA ? c.ba : c.ab).onPeerAck((int) p.ack, timeNanos);
-        if (hasData) out.onData(seq, p.buf, p.payloadOffset, p.payloadLength, p.payloadMissing, timeNanos);
+        if ((flags & Packet.ACK) != 0) (fromA ? c.ba : c.ab).onPeerAck((int) p.ack, c.packets);
+        if (p.payloadLength > 0 || p.payloadMissing > 0) {
+            boolean fresh = out.state() == OrderedStream.State.NEW;
+            out.onData(seq, p.buf, p.payloadOffset, p.payloadLength, p.payloadMissing, timeNanos);
+            // it began a midstream hold (which may already have ended: the timer checks)
+            if (fresh && !out.startKnown && out.state() != OrderedStream.State.NEW) holding(out, timeNanos);
+        }
         if ((flags & Packet.FIN) != 0) out.onFin(seq + p.payloadLength + p.payloadMissing, timeNanos);
-        if (c.ab.ackPending) c.ab.checkAck(timeNanos);
-        if (c.ba.ackPending) c.ba.checkAck(timeNanos);
+        if (c.ab.ackPending()) c.ab.checkAck(c.packets, timeNanos);
+        if (c.ba.ackPending()) c.ba.checkAck(c.packets, timeNanos);
+        return c;
     }
 
     /** Ends connections that saw no packet for the idle timeout. {@code nowNanos} is capture time. */
     public void expireIdle(long nowNanos) {
-        while (!holding.isEmpty() && nowNanos - holding.peekFirst().holdSince >= HalfStream.MIDSTREAM_HOLD_NANOS) {
+        while (!holding.isEmpty() && nowNanos - holding.peekFirst().holdSince() >= MidstreamHold.MIDSTREAM_HOLD_NANOS) {
             holding.pollFirst().holdExpired(nowNanos);
         }
         while (!closed.isEmpty() && nowNanos - closed.peekFirst().closedAt >= CLOSED_LINGER_NANOS) {
@@ -160,7 +173,7 @@ public final class TcpReassembler {
             if (nowNanos - c.lastSeen < limits.idleTimeoutNanos()) break; // the rest are more recent
             it.remove();
             if (c.open) {
-                idleExpiries++;
+                stats.idleExpiries++;
                 close(c, EndReason.IDLE, true, nowNanos);
             }
         }
@@ -179,10 +192,11 @@ public final class TcpReassembler {
         if (flows.size() >= limits.maxFlows()) evictOldest(now);
         Endpoint s = p.src(), d = p.dst();
         FlowKey key = probe.copy();
-        Connection c = fromA ? new Connection(this, key, s, d, now) : new Connection(this, key, d, s, now);
+        Connection c = fromA ? new Connection(key, s, d, now, factory, limits, stats)
+                : new Connection(key, d, s, now, factory, limits, stats);
         flows.put(key, c);
-        connections++;
-        activeFlows++;
+        stats.connections++;
+        stats.activeFlows++;
         return c;
     }
 
@@ -194,15 +208,14 @@ public final class TcpReassembler {
         Connection c = it.next();
         it.remove();
         if (c.open) {
-            evictions++;
-            listener.limitReached(c.ab.src, c.ab.dst, ReassemblyListener.Limit.MAX_FLOWS, now);
+            stats.evictions++;
             close(c, EndReason.EVICTED, true, now);
         }
     }
 
     /** A new connection on the tuple of {@code old}. */
     private Connection reuse(Connection old, Packet p, boolean fromA, long now) {
-        portReuses++;
+        stats.portReuses++;
         flows.remove(old.key);
         close(old, EndReason.RST, fromA, now);
         probe.set(p);
@@ -214,81 +227,36 @@ public final class TcpReassembler {
         return flows.remove(c.key, c);
     }
 
-    private static void close(Connection c, EndReason reason, boolean fromA, long now) {
+    private void close(Connection c, EndReason reason, boolean fromA, long now) {
         if (!c.open) return;
         // the side whose packet caused it first
         (fromA ? c.ab : c.ba).close(reason, now);
         (fromA ? c.ba : c.ab).close(reason, now);
+        if (c.bothEnded()) closed(c, now);
     }
 
-    // ---- called by HalfStream ----
-
-    void addBuffered(long delta) {
-        bufferedTotal += delta;
-        if (bufferedTotal > maxBufferedTotal) maxBufferedTotal = bufferedTotal;
-    }
-
-    long buffered() { return bufferedTotal; }
-
-    void holding(HalfStream h, long t) {
+    /** A direction began holding a midstream start: time its hold. */
+    private void holding(HalfStream h, long t) {
         holding.addLast(h);
         // entries of directions that stopped holding early linger until their time; bound them
-        if (holding.size() > 2L * limits.maxFlows()) holding.pollFirst().stopHolding(t);
+        if (holding.size() > 2L * limits.maxFlows()) holding.pollFirst().release(t);
     }
 
-    void overlapConflict(HalfStream h, long bytes, long t) {
-        overlapConflicts++;
-        listener.overlapConflict(h.src, h.dst, bytes, t);
-    }
-
-    void limitReached(HalfStream h, ReassemblyListener.Limit limit, long t) {
-        if (limit == ReassemblyListener.Limit.BUFFER_TOTAL) totalBufferLimitHits++; else bufferLimitHits++;
-        listener.limitReached(h.src, h.dst, limit, t);
-    }
-
-    void halfEnded(Connection c, long t) {
-        if (c.open && c.bothEnded()) {
-            c.open = false;
-            c.closedAt = t;
-            activeFlows--;
-            closed.addLast(c);
-            if (closed.size() > limits.maxFlows()) forget(closed.pollFirst()); // bound stale entries
-        }
+    /** Both directions of {@code c} ended: it lingers closed, then leaves the table. */
+    private void closed(Connection c, long t) {
+        c.open = false;
+        c.closedAt = t;
+        stats.activeFlows--;
+        closed.addLast(c);
+        if (closed.size() > limits.maxFlows()) forget(closed.pollFirst()); // bound stale entries
     }
 
     // ---- statistics ----
 
+    /** Every counter of the reassembler (the summary reads them here). */
+    public ReassemblyStats stats() { return stats; }
     /** Connections seen (created), including ones already ended. */
-    public long connections() { return connections; }
-    /** Connections with a direction still open. */
-    public long activeFlows() { return activeFlows; }
+    public long connections() { return stats.connections; }
     /** Connections in the table, open or lingering closed until idle expiry. */
     public int trackedFlows() { return flows.size(); }
-    /** Gap events reported to handlers, and the bytes they covered. */
-    public long gaps() { return gaps; }
-    public long gapBytes() { return gapBytes; }
-    /** Retransmitted ranges whose bytes differed from the buffered first copy. */
-    public long overlapConflicts() { return overlapConflicts; }
-    /** Open connections ended because the flow table was full. */
-    public long evictions() { return evictions; }
-    /** Open connections ended by the idle timeout. */
-    public long idleExpiries() { return idleExpiries; }
-    /** Out-of-order bytes held now (plus per-range bookkeeping charge), across all flows. */
-    public long bufferedBytes() { return bufferedTotal; }
-    /** The most {@link #bufferedBytes()} ever was. */
-    public long maxBufferedBytes() { return maxBufferedTotal; }
-    /** Times a direction's buffer limit forced a hole to be given up. */
-    public long bufferLimitHits() { return bufferLimitHits; }
-    /** Times the total buffer limit forced a hole to be given up. */
-    public long totalBufferLimitHits() { return totalBufferLimitHits; }
-    /** Segments wholly before the stream position (retransmissions of delivered bytes). */
-    public long duplicateSegments() { return duplicateSegments; }
-    /** Keep-alive probes recognised and dropped. */
-    public long keepAlives() { return keepAlives; }
-    /** Segments dropped as far outside the window. */
-    public long outOfWindowSegments() { return outOfWindowSegments; }
-    /** Times a direction jumped to a new position after a run of out-of-window segments. */
-    public long resyncs() { return resyncs; }
-    /** New connections started on a tuple that was still in the table. */
-    public long portReuses() { return portReuses; }
 }

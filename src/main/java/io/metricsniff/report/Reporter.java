@@ -47,6 +47,9 @@ public final class Reporter {
 
     public OwnTraffic ownTraffic() { return own; }
 
+    /** Report lines given up (the receiver was unreachable longer than the buffer holds). */
+    public long droppedLines() { return sender.droppedLines(); }
+
     public String prefix() { return prefix; }
 
     public void start(long nowNanos) {

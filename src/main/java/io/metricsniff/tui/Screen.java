@@ -8,6 +8,16 @@ import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
 
+import static io.metricsniff.tui.Cells.BAR;
+import static io.metricsniff.tui.Cells.BOLD;
+import static io.metricsniff.tui.Cells.DIM;
+import static io.metricsniff.tui.Cells.SELECTED;
+import static io.metricsniff.tui.Cells.bar;
+import static io.metricsniff.tui.Cells.fitLine;
+import static io.metricsniff.tui.Cells.left;
+import static io.metricsniff.tui.Cells.pad;
+import static io.metricsniff.tui.Cells.style;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -39,27 +49,13 @@ final class Screen {
         }
     }
 
-    static final AttributedStyle BAR = AttributedStyle.DEFAULT.inverse();
-    static final AttributedStyle BOLD = AttributedStyle.BOLD;
-    static final AttributedStyle DIM = AttributedStyle.DEFAULT.faint();
-    static final AttributedStyle SELECTED = AttributedStyle.DEFAULT.inverse();
-
-    static AttributedStyle style(Verdict v) {
-        switch (v) {
-            case MALFORMED: return AttributedStyle.BOLD.foreground(AttributedStyle.RED);
-            case FUTURE: return AttributedStyle.DEFAULT.foreground(AttributedStyle.MAGENTA);
-            case LATE: return AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW);
-            default: return AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN);
-        }
-    }
-
     List<AttributedString> render(Frame f, ViewState vs, int width, int height) {
         List<AttributedString> out = new ArrayList<>(height);
         if (height <= 0 || width <= 0) return out;
         header(f, vs, width, out);
         int body = height - out.size() - 1;
         if (body > 0) {
-            if (vs.help) help(body, out);
+            if (vs.help) HelpPane.render(body, out);
             else if (vs.detail != null) detail(f, vs, width, body, out);
             else {
                 int problems = f.problems().isEmpty() && body < 12 ? 2 : Math.max(3, body / PROBLEMS_SHARE_DIVISOR);
@@ -275,30 +271,6 @@ final class Screen {
 
     // ---- help and hints ----
 
-    static final String[] HELP = {
-        "  keys",
-        "  q, Ctrl-C      quit (the terminal is restored)",
-        "  p, space       pause / resume the display (capture goes on)",
-        "  s              sort by rate, problems, lag, name",
-        "  /              filter by a Graphite glob: * ? [a-z] {a,b}; lab.* shows all under lab",
-        "                 Enter keeps it, Esc restores the previous one; Esc later clears it",
-        "  c, +, -        group rows by their first 1..6 path nodes, or show full paths",
-        "  Enter          on a path: its recent values; on a prefix: drill in.  Left: back up",
-        "  Tab            switch between the metrics table and the problems pane",
-        "  Up/Down j/k    move; PgUp/PgDn page; Home/End g/G first/last",
-        "  ?              this help; any key closes it",
-        "",
-        "  lag = capture time minus the metric's timestamp; interval = mean spacing of its timestamps",
-        "  rate/s: per second over the last second while capturing, averaged over the capture at the end",
-    };
-
-    private void help(int height, List<AttributedString> out) {
-        for (int i = 0; i < height; i++) {
-            out.add(i < HELP.length ? new AttributedString(HELP[i], i == 0 ? BOLD : AttributedStyle.DEFAULT)
-                    : AttributedString.EMPTY);
-        }
-    }
-
     private AttributedString hints(ViewState vs, int width) {
         AttributedStringBuilder b = new AttributedStringBuilder();
         if (vs.editingFilter) {
@@ -311,33 +283,5 @@ final class Screen {
         b.append(vs.detail != null ? " Esc back  Up/Down scroll  q quit  ? help "
                 : " q quit  p pause  s sort  / filter  c prefixes  Enter detail  Tab pane  Up/Down PgUp/PgDn scroll  ? help ");
         return bar(b, width);
-    }
-
-    // ---- text helpers (columns, not chars: wide characters count twice) ----
-
-    private static AttributedString bar(AttributedStringBuilder b, int width) {
-        int w = b.columnLength();
-        if (w < width) b.append(" ".repeat(width - w));
-        return b.toAttributedString();
-    }
-
-    private static AttributedString fitLine(AttributedString s, int width) {
-        return s.columnLength() <= width ? s : s.columnSubSequence(0, width);
-    }
-
-    /** Left-aligned in exactly {@code w} columns, cut with a {@code ~}. */
-    static String pad(String s, int w) {
-        AttributedString a = new AttributedString(s);
-        int len = a.columnLength();
-        if (len == w) return s;
-        if (len < w) return s + " ".repeat(w - len);
-        String cut = a.columnSubSequence(0, Math.max(0, w - 1)).toString();
-        int cw = new AttributedString(cut).columnLength();
-        return cut + "~" + " ".repeat(Math.max(0, w - 1 - cw));
-    }
-
-    /** Right-aligned in {@code w} columns (numbers never need cutting at these widths). */
-    static String left(String s, int w) {
-        return s.length() >= w ? s : " ".repeat(w - s.length()) + s;
     }
 }

@@ -1,5 +1,9 @@
 package io.metricsniff.verdict;
 
+import io.metricsniff.record.Problems;
+import io.metricsniff.text.LineScan;
+import io.metricsniff.text.Whitespace;
+import io.metricsniff.text.PythonFloat;
 import io.metricsniff.record.MetricRecord;
 import io.metricsniff.record.Transport;
 import io.metricsniff.record.Verdict;
@@ -59,7 +63,7 @@ public final class CarbonCRelayProfile implements ReceiverProfile {
             rec.note(Problems.nameRewritten(NAME, stored));
         }
         int[] f = new int[6];
-        int n = LineScan.split(b, nameEnd, end, LineScan.JAVA, f);
+        int n = LineScan.split(b, nameEnd, end, Whitespace.JAVA, f);
         double v = n >= 1 ? PythonFloat.parse(b, f[0], f[1]) : PythonFloat.INVALID;
         double ts = n >= 2 ? PythonFloat.parse(b, f[2], f[3]) : PythonFloat.INVALID;
         if (!PythonFloat.isInvalid(v)) rec.value(v);

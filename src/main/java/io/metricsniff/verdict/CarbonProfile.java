@@ -1,5 +1,9 @@
 package io.metricsniff.verdict;
 
+import io.metricsniff.record.Problems;
+import io.metricsniff.text.LineScan;
+import io.metricsniff.text.Whitespace;
+import io.metricsniff.text.PythonFloat;
 import io.metricsniff.record.MetricRecord;
 import io.metricsniff.record.Transport;
 import io.metricsniff.record.Verdict;
@@ -42,7 +46,7 @@ public final class CarbonProfile implements ReceiverProfile {
             return true;
         }
         int[] f = new int[6];
-        int n = LineScan.split(b, 0, to, LineScan.PYTHON, f);
+        int n = LineScan.split(b, 0, to, Whitespace.PYTHON, f);
         if (n >= 1) rec.pathInRaw(f[0], f[1] - f[0]); // made a String only if someone asks
         if (n != 3) {
             rec.flag(Verdict.MALFORMED, n == 0

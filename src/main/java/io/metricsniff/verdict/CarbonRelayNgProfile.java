@@ -1,5 +1,9 @@
 package io.metricsniff.verdict;
 
+import io.metricsniff.record.Problems;
+import io.metricsniff.text.LineScan;
+import io.metricsniff.text.Whitespace;
+import io.metricsniff.text.GoFloat;
 import io.metricsniff.record.MetricRecord;
 import io.metricsniff.record.Transport;
 import io.metricsniff.record.Verdict;
@@ -37,7 +41,7 @@ public final class CarbonRelayNgProfile implements ReceiverProfile {
         int to = b.length;
         if (to > 0 && b[to - 1] == '\r') to--; // ScanLines drops a trailing CR
         int[] f = new int[6];
-        int n = LineScan.split(b, 0, to, LineScan.GO, f);
+        int n = LineScan.split(b, 0, to, Whitespace.GO, f);
         if (n >= 1) rec.path(LineScan.string(b, f[0], f[1]));
         if (n != 3) {
             rec.flag(Verdict.MALFORMED, n == 0
@@ -46,15 +50,15 @@ public final class CarbonRelayNgProfile implements ReceiverProfile {
             return false;
         }
         double value = GoFloat.parse(b, f[2], f[3]);
-        if (PythonFloat.isInvalid(value)) {
+        if (GoFloat.isInvalid(value)) {
             rec.flag(Verdict.MALFORMED, Problems.badValue(NAME, "Go ParseFloat cannot read it"));
         } else {
             rec.value(value);
         }
         long ts = parseUnsigned(b, f[4], f[5]);
         if (ts < 0) {
-            double t = PythonFloat.parse(b, f[4], f[5]);
-            if (!PythonFloat.isInvalid(t)) rec.timestamp(t);
+            double t = GoFloat.parse(b, f[4], f[5]);
+            if (!GoFloat.isInvalid(t)) rec.timestamp(t);
             rec.flag(Verdict.MALFORMED, Problems.badTimestamp(NAME,
                     "it must be an unsigned integer of seconds (no sign, no fraction, no exponent)"));
         } else {

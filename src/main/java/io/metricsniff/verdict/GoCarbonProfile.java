@@ -1,5 +1,9 @@
 package io.metricsniff.verdict;
 
+import io.metricsniff.record.Problem;
+import io.metricsniff.record.Problems;
+import io.metricsniff.text.LineScan;
+import io.metricsniff.text.GoFloat;
 import io.metricsniff.record.MetricRecord;
 import io.metricsniff.record.Transport;
 import io.metricsniff.record.Verdict;
@@ -47,7 +51,7 @@ public final class GoCarbonProfile implements ReceiverProfile {
         }
         boolean ok = true;
         double value = GoFloat.parse(b, i1 + 1, i2);
-        if (PythonFloat.isInvalid(value)) {
+        if (GoFloat.isInvalid(value)) {
             rec.flag(Verdict.MALFORMED, LineScan.indexOf(b, i1 + 1, i2, (byte) '\t') >= 0
                     ? Problems.tabSeparator(NAME)
                     : Problems.badValue(NAME, "Go ParseFloat cannot read it"));
@@ -60,13 +64,8 @@ public final class GoCarbonProfile implements ReceiverProfile {
             rec.value(value);
         }
         double ts = GoFloat.parse(b, i2 + 1, to);
-        if (PythonFloat.isInvalid(ts) || Double.isNaN(ts)) {
-            int sp = LineScan.indexOf(b, i2 + 1, to, (byte) ' ');
-            if (sp == i2 + 1) rec.flag(Verdict.MALFORMED, Problems.doubleSpace(NAME));
-            else if (sp > 0) rec.flag(Verdict.MALFORMED, Problems.fieldCount(NAME, 4, "exactly 'path value timestamp'"));
-            else if (LineScan.indexOf(b, i2 + 1, to, (byte) '\t') >= 0) rec.flag(Verdict.MALFORMED, Problems.tabSeparator(NAME));
-            else rec.flag(Verdict.MALFORMED, Problems.badTimestamp(NAME, Double.isNaN(ts) && !PythonFloat.isInvalid(ts)
-                    ? "NaN is rejected" : "Go ParseFloat cannot read it"));
+        if (GoFloat.isInvalid(ts) || Double.isNaN(ts)) {
+            rec.flag(Verdict.MALFORMED, unreadableTimestamp(b, i2 + 1, to, ts));
             return false;
         }
         if (!ok) return false;
@@ -78,6 +77,16 @@ public final class GoCarbonProfile implements ReceiverProfile {
         }
         rec.timestamp((double) (long) ts); // int64(tsf) truncates the fraction
         return false;
+    }
+
+    /** Why the third field is no timestamp: a separator problem, or the number itself. */
+    private static Problem unreadableTimestamp(byte[] b, int from, int to, double ts) {
+        int sp = LineScan.indexOf(b, from, to, (byte) ' ');
+        if (sp == from) return Problems.doubleSpace(NAME);
+        if (sp > 0) return Problems.fieldCount(NAME, 4, "exactly 'path value timestamp'");
+        if (LineScan.indexOf(b, from, to, (byte) '\t') >= 0) return Problems.tabSeparator(NAME);
+        return Problems.badTimestamp(NAME, Double.isNaN(ts) && !GoFloat.isInvalid(ts)
+                ? "NaN is rejected" : "Go ParseFloat cannot read it");
     }
 
     private static boolean isTrim(byte c) { return c == ' ' || c == '\n' || c == '\r'; }

@@ -1,9 +1,16 @@
 package io.metricsniff.verdict;
 
+import io.metricsniff.reassembly.EndReason;
 import io.metricsniff.record.MetricRecord;
+import io.metricsniff.record.Problems;
 import io.metricsniff.record.Transport;
+import io.metricsniff.record.Verdict;
 
-/** The chosen receiver's rules followed by the timing rule: the whole verdict for one record. */
+/**
+ * The only entry point for verdicts: the chosen receiver's rules, then the timing rule and the
+ * per-path order, for every kind of record (complete, unterminated and after-close lines,
+ * datapoints, StatsD lines with a timestamp). Framers never call it: judging consumers do.
+ */
 public final class Judge {
     private final ReceiverProfile profile;
     private final TimingRule timing;
@@ -15,7 +22,8 @@ public final class Judge {
         this.order = new TimestampOrder(profile.name(), profile.dropsBackwardTimestamps());
     }
 
-    public ReceiverProfile profile() { return profile; }
+    /** The receiver's name, for messages that name it. */
+    public String receiver() { return profile.name(); }
 
     /** @return true when the receiver closes the connection on this line (see ReceiverProfile) */
     public boolean judgeLine(MetricRecord rec, Transport transport) {
@@ -23,6 +31,32 @@ public final class Judge {
         timing.judge(rec);
         order.check(rec);
         return kills;
+    }
+
+    /**
+     * A line the sender wrote after the line on which the receiver closed the connection: read
+     * for its fields, then lost ({@code killer} names the closing line).
+     */
+    public void judgeLostLine(MetricRecord rec, String killer) {
+        profile.judgeLine(rec, Transport.TCP);
+        rec.flag(Verdict.MALFORMED, Problems.lostAfterClose(profile.name(), killer));
+    }
+
+    /**
+     * The last line of a TCP direction, without its newline. Lost after a close ({@code killer}
+     * not null); read by a receiver that reads it at a FIN; otherwise dropped.
+     */
+    public void judgeUnterminated(MetricRecord rec, EndReason reason, String killer) {
+        profile.judgeLine(rec, Transport.TCP); // timing after the close verdict, so it is not noise
+        String receiver = profile.name();
+        if (killer != null) {
+            rec.flag(Verdict.MALFORMED, Problems.lostAfterClose(receiver, killer));
+        } else if (reason == EndReason.FIN && profile.readsLastLineAtClose()) {
+            rec.note(Problems.unterminated("fin", receiver, true));
+        } else {
+            rec.flag(Verdict.MALFORMED, Problems.unterminated(reason.name().toLowerCase(), receiver, false));
+        }
+        timing.judge(rec);
     }
 
     /** @return true when the receiver closes the connection on this datapoint */

@@ -1,5 +1,8 @@
 package io.metricsniff.verdict;
 
+import io.metricsniff.record.Problems;
+import io.metricsniff.text.LineScan;
+import io.metricsniff.text.Whitespace;
 import io.metricsniff.record.MetricRecord;
 import io.metricsniff.record.Transport;
 import io.metricsniff.record.Verdict;
@@ -30,8 +33,8 @@ public final class RiemannProfile implements ReceiverProfile {
         }
         // split(line, #"\s+"): a leading separator yields an empty first field; trailing ones vanish
         int[] f = new int[8];
-        int n = LineScan.split(b, 0, to, LineScan.JAVA, f);
-        boolean leadingBlank = to > 0 && LineScan.space(b, 0, to, LineScan.JAVA) > 0;
+        int n = LineScan.split(b, 0, to, Whitespace.JAVA, f);
+        boolean leadingBlank = to > 0 && LineScan.space(b, 0, to, Whitespace.JAVA) > 0;
         if (n == 0) {
             rec.flag(Verdict.MALFORMED, Problems.emptyLine(NAME, "rejects a blank line"));
             return false;

@@ -1,7 +1,7 @@
 package io.metricsniff.verdict;
 
 import io.metricsniff.record.MetricRecord;
-import io.metricsniff.record.Problem;
+import io.metricsniff.record.Problems;
 import io.metricsniff.record.Verdict;
 
 import java.lang.invoke.MethodHandles;
@@ -20,7 +20,6 @@ import java.util.Arrays;
 public final class TimestampOrder {
     /** Paths remembered; as many as a PathTable keeps, at ~100 bytes each. */
     public static final int MAX_PATHS = 200_000;
-    public static final String CODE = "timestamp-backwards";
 
     private byte[][] keys = new byte[1024][];
     private int[] hashes = new int[1024];
@@ -58,10 +57,7 @@ public final class TimestampOrder {
             if (hashes[i] == h && Arrays.equals(keys[i], 0, keys[i].length, b, off, off + len)) {
                 double last = newest[i];
                 if (ts < last) {
-                    String msg = "timestamp " + Durations.format(last - ts) + " older than the newest already seen for this path"
-                            + (drops ? ": " + receiver + " drops points that go backwards (its validate_order check)"
-                                     : "; " + receiver + " still writes it into its slot");
-                    rec.flag(drops ? Verdict.MALFORMED : Verdict.OK, new Problem(CODE, msg));
+                    rec.flag(drops ? Verdict.MALFORMED : Verdict.OK, Problems.timestampBackwards(receiver, last - ts, drops));
                 } else {
                     newest[i] = ts;
                 }

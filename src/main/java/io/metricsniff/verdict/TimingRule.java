@@ -1,7 +1,7 @@
 package io.metricsniff.verdict;
 
 import io.metricsniff.record.MetricRecord;
-import io.metricsniff.record.Problem;
+import io.metricsniff.record.Problems;
 import io.metricsniff.record.Verdict;
 
 /**
@@ -26,13 +26,9 @@ public final class TimingRule {
         if (minusOneIsNow && (long) ts == -1) return;           // the receiver substitutes its clock
         double lagSeconds = rec.timeNanos() / 1e9 - ts;          // positive: the metric is behind
         if (lagSeconds * 1e9 > lateNanos) {
-            rec.flag(Verdict.LATE, new Problem("late",
-                    "timestamp is " + Durations.format(lagSeconds) + " behind capture time (limit "
-                            + Durations.format(lateNanos / 1e9) + ")"));
+            rec.flag(Verdict.LATE, Problems.timing(true, lagSeconds, lateNanos / 1e9));
         } else if (-lagSeconds * 1e9 > futureNanos) {
-            rec.flag(Verdict.FUTURE, new Problem("future",
-                    "timestamp is " + Durations.format(-lagSeconds) + " ahead of capture time (limit "
-                            + Durations.format(futureNanos / 1e9) + ")"));
+            rec.flag(Verdict.FUTURE, Problems.timing(false, -lagSeconds, futureNanos / 1e9));
         }
     }
 }

@@ -1,11 +1,10 @@
 package io.metricsniff.cli;
 
+import io.metricsniff.testutil.CliRunner;
 import io.metricsniff.testutil.Veth;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +25,8 @@ class CliTest {
     }
 
     static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        CliRunner r = CliRunner.run(args);
+        return new Result(r.exit(), r.out(), r.err());
     }
 
     static void assertUsageError(Result r, String mentions) {

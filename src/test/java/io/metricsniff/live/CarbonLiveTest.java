@@ -1,5 +1,6 @@
 package io.metricsniff.live;
 
+import io.metricsniff.testutil.CliRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -69,7 +70,7 @@ class CarbonLiveTest {
                         new Line("live.bad.unterminated 1 " + now, "malformed", "unterminated")));
 
         try (LiveCarbon carbon = LiveCarbon.start()) {
-            Cli sniff = startSniff(carbon.port);
+            CliRunner sniff = startSniff(carbon.port);
             Lab.awaitCaptureReady(sniff, carbon.port, "live.probe");
 
             List<Integer> ports = new ArrayList<>();
@@ -85,8 +86,8 @@ class CarbonLiveTest {
             Lab.sendOnce(carbon.port, MARKER + " 1 " + Lab.now() + "\n");
             assertEquals(0, sniff.await(RUN_LIMIT_SECONDS), "stderr: " + sniff.err());
             Map<String, Object> summary = sniff.summary();
-            assertEquals(0, Cli.num(summary, "gaps"), summary.toString());
-            assertEquals(0, Cli.num(summary, "kernel_drops"), summary.toString());
+            assertEquals(0, CliRunner.num(summary, "gaps"), summary.toString());
+            assertEquals(0, CliRunner.num(summary, "kernel_drops"), summary.toString());
 
             List<LiveCarbon.Stored> stored = carbon.storedWhenSettled();
             List<LiveCarbon.Invalid> invalid = carbon.invalid();
@@ -112,8 +113,8 @@ class CarbonLiveTest {
                     assertEquals("graphite", m.get("protocol"));
                     String verdict = (String) m.get("verdict");
                     assertEquals(l.verdict(), verdict, m.toString());
-                    if (l.code() != null) assertTrue(Cli.codes(m).contains(l.code()), "want " + l.code() + ": " + m);
-                    else assertEquals(List.of(), Cli.codes(m), m.toString());
+                    if (l.code() != null) assertTrue(CliRunner.codes(m).contains(l.code()), "want " + l.code() + ": " + m);
+                    else assertEquals(List.of(), CliRunner.codes(m), m.toString());
 
                     // carbon's verdict: stored (ok, late and future all land in whisper) or not
                     String path = pathOf(l.text());
@@ -122,7 +123,7 @@ class CarbonLiveTest {
                         assertFalse(storedByPath.containsKey(path), "carbon stored a line reported malformed: " + m);
                     } else {
                         assertTrue(s != null, "carbon did not store a line reported " + verdict + ": " + m);
-                        assertEquals(Cli.num(m, "timestamp"), s.timestamp(), "timestamp carbon stored for " + path);
+                        assertEquals(CliRunner.num(m, "timestamp"), s.timestamp(), "timestamp carbon stored for " + path);
                         assertEquals((Double) m.get("value"), s.value(), 1e-9, "value carbon stored for " + path);
                     }
                 }
@@ -158,7 +159,7 @@ class CarbonLiveTest {
         Path dir = Lab.tempDir("metricsniff-collectd.");
         try (LiveCarbon carbon = LiveCarbon.start()) {
             Path conf = collectdConf(dir, carbon.port);
-            Cli sniff = startSniff(carbon.port);
+            CliRunner sniff = startSniff(carbon.port);
             Lab.awaitCaptureReady(sniff, carbon.port, "live.probe");
 
             collectd = new ProcessBuilder(COLLECTD, "-f", "-C", conf.toString())
@@ -173,8 +174,8 @@ class CarbonLiveTest {
             Lab.sendOnce(carbon.port, MARKER + " 1 " + Lab.now() + "\n");
             assertEquals(0, sniff.await(RUN_LIMIT_SECONDS), "stderr: " + sniff.err());
             Map<String, Object> summary = sniff.summary();
-            assertEquals(0, Cli.num(summary, "gaps"), summary.toString());
-            assertEquals(0, Cli.num(summary, "kernel_drops"), summary.toString());
+            assertEquals(0, CliRunner.num(summary, "gaps"), summary.toString());
+            assertEquals(0, CliRunner.num(summary, "kernel_drops"), summary.toString());
 
             List<LiveCarbon.Stored> stored = carbon.storedWhenSettled();
             assertEquals(List.of(), carbon.invalid(), "carbon rejects nothing collectd sends (nan it drops silently)");
@@ -191,11 +192,11 @@ class CarbonLiveTest {
                 if (f[1].equals("nan")) {
                     nans++;
                     assertEquals("malformed", m.get("verdict"), m.toString());
-                    assertEquals(List.of("nan-value"), Cli.codes(m), m.toString());
+                    assertEquals(List.of("nan-value"), CliRunner.codes(m), m.toString());
                 } else {
                     assertEquals("ok", m.get("verdict"), m.toString());
-                    assertEquals(List.of(), Cli.codes(m), m.toString());
-                    Double prev = ok.put(m.get("path") + " " + Cli.num(m, "timestamp"), (Double) m.get("value"));
+                    assertEquals(List.of(), CliRunner.codes(m), m.toString());
+                    Double prev = ok.put(m.get("path") + " " + CliRunner.num(m, "timestamp"), (Double) m.get("value"));
                     assertTrue(prev == null, "one point per path and second: " + m);
                 }
             }
@@ -217,16 +218,16 @@ class CarbonLiveTest {
     }
 
     /** metricsniff live on lo for this carbon only (a free port: the protocol is named), stopping at the marker. */
-    static Cli startSniff(int port) {
-        return Cli.start("-d", "lo", "--format", "json", "--protocol", "graphite", "--expect", MARKER, "--within", RUN_LIMIT,
+    static CliRunner startSniff(int port) {
+        return CliRunner.start("-d", "lo", "--format", "json", "--protocol", "graphite", "--expect", MARKER, "--within", RUN_LIMIT,
                 "tcp", "port", String.valueOf(port), "and", "host", Lab.HOST);
     }
 
-    static boolean awaitCount(Cli sniff, java.util.function.Predicate<Map<String, Object>> p, int n) throws InterruptedException {
+    static boolean awaitCount(CliRunner sniff, java.util.function.Predicate<Map<String, Object>> p, int n) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < end) {
             if (sniff.metrics().stream().filter(p).count() >= n) return true;
-            Thread.sleep(Cli.POLL_MILLIS);
+            Thread.sleep(CliRunner.POLL_MILLIS);
         }
         return false;
     }

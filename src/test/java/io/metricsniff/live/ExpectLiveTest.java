@@ -1,5 +1,6 @@
 package io.metricsniff.live;
 
+import io.metricsniff.testutil.CliRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,21 +57,21 @@ class ExpectLiveTest {
         }
     }
 
-    Cli sniff(String... more) {
+    CliRunner sniff(String... more) {
         String[] base = {"-d", "lo", "--format", "json", "--protocol", "graphite"};
         String[] filter = {"tcp", "port", String.valueOf(receiver.getLocalPort()), "and", "host", Lab.HOST};
         String[] a = new String[base.length + more.length + filter.length];
         System.arraycopy(base, 0, a, 0, base.length);
         System.arraycopy(more, 0, a, base.length, more.length);
         System.arraycopy(filter, 0, a, base.length + more.length, filter.length);
-        return Cli.start(a);
+        return CliRunner.start(a);
     }
 
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     @SuppressWarnings("unchecked")
     void withinStopsAsSoonAsTheExpectedLineArrives() throws Exception {
-        Cli c = sniff("--expect", "lab.live.*", "--within", "20s");
+        CliRunner c = sniff("--expect", "lab.live.*", "--within", "20s");
         Lab.awaitCaptureReady(c, receiver.getLocalPort(), "lab.probe");   // 4 nodes: not lab.live.*
         assertTrue(!c.done(), "probes must not meet lab.live.*");
         long sent = System.nanoTime();
@@ -82,7 +83,7 @@ class ExpectLiveTest {
         assertEquals(Boolean.TRUE, s.get("expect_met"));
         Map<String, Object> e = ((List<Map<String, Object>>) s.get("expect")).get(0);
         assertEquals("met", e.get("status"));
-        assertEquals(1, Cli.num(e, "ok"));
+        assertEquals(1, CliRunner.num(e, "ok"));
         assertTrue(c.metrics().stream().anyMatch(m -> "lab.live.one".equals(m.get("path")) && "ok".equals(m.get("verdict"))));
         assertEquals("", c.err());
     }
@@ -91,7 +92,7 @@ class ExpectLiveTest {
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     @SuppressWarnings("unchecked")
     void withinFailsWhenTheTimeIsUp() throws Exception {
-        Cli c = sniff("--expect", "lab.never.*", "--within", "3s");
+        CliRunner c = sniff("--expect", "lab.never.*", "--within", "3s");
         assertEquals(1, c.await(30), c.err());
         double took = c.elapsed();
         assertTrue(took >= 2.9 && took < 20, "ran " + took + " s for --within 3s");
@@ -99,20 +100,20 @@ class ExpectLiveTest {
         Map<String, Object> s = c.summary();
         assertEquals(Boolean.FALSE, s.get("expect_met"));
         assertEquals("never_seen", ((List<Map<String, Object>>) s.get("expect")).get(0).get("status"));
-        assertEquals(0, Cli.num(s, "kernel_drops"));
+        assertEquals(0, CliRunner.num(s, "kernel_drops"));
     }
 
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void durationStopsALiveCaptureAndPrintsTheSummary() throws Exception {
-        Cli c = sniff("--duration", "5s");
+        CliRunner c = sniff("--duration", "5s");
         Lab.awaitCaptureReady(c, receiver.getLocalPort(), "lab.probe");
         assertEquals(0, c.await(30), c.err());
         double took = c.elapsed();
         assertTrue(took >= 4.9 && took < 25, "ran " + took + " s for --duration 5s");
         Map<String, Object> s = c.summary();
-        assertTrue(Cli.num(s, "metrics") >= 1, s.toString());
-        assertEquals(Cli.num(s, "metrics"), c.metrics().size());
-        assertEquals(0, Cli.num(s, "kernel_drops"));
+        assertTrue(CliRunner.num(s, "metrics") >= 1, s.toString());
+        assertEquals(CliRunner.num(s, "metrics"), c.metrics().size());
+        assertEquals(0, CliRunner.num(s, "kernel_drops"));
     }
 }

@@ -1,5 +1,6 @@
 package io.metricsniff.live;
 
+import io.metricsniff.testutil.CliRunner;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
@@ -117,7 +118,7 @@ public final class Lab {
      * Sends probe lines {@code <prefix>.<n> 1 <now>} on fresh connections until the capture
      * reports one: from then on the capture sees everything sent. Returns how many were sent.
      */
-    public static int awaitCaptureReady(Cli sniff, int port, String prefix) throws Exception {
+    public static int awaitCaptureReady(CliRunner sniff, int port, String prefix) throws Exception {
         long end = System.nanoTime() + CAPTURE_READY_MILLIS * 1_000_000;
         for (int n = 1; System.nanoTime() < end; n++) {
             String path = prefix + "." + n;

@@ -1,5 +1,6 @@
 package io.metricsniff.live;
 
+import io.metricsniff.testutil.CliRunner;
 import org.junit.jupiter.api.Test;
 
 import java.io.OutputStream;
@@ -27,7 +28,7 @@ class ReportLiveTest {
     @Test void reportedCountsLandInWhisperAndOwnTrafficIsLeftOut() throws Exception {
         Lab.assumeRootAnd(LiveCarbon.BINARY);
         try (LiveCarbon carbon = LiveCarbon.start(HOST)) {
-            Cli sniff = Cli.start("-d", "lo", "--format", "json", "--protocol", "graphite", "--duration", RUN,
+            CliRunner sniff = CliRunner.start("-d", "lo", "--format", "json", "--protocol", "graphite", "--duration", RUN,
                     "--report-to", HOST + ":" + carbon.port, "--report-interval", "2s", "--report-host", "lab",
                     "host", HOST, "and", "tcp", "port", String.valueOf(carbon.port));
             awaitReady(sniff, carbon.port); // probes before the one seen were sent before the capture began
@@ -38,7 +39,7 @@ class ReportLiveTest {
             assertEquals(0, sniff.await(60), sniff.err());
 
             Map<String, Object> summary = sniff.summary();
-            long metrics = Cli.num(summary, "metrics");
+            long metrics = CliRunner.num(summary, "metrics");
             assertEquals(1 + GOOD + BAD, metrics, "only what we sent was judged");
             assertTrue(sniff.metrics().stream().noneMatch(m -> String.valueOf(m.get("path")).startsWith("metricsniff.")));
 
@@ -53,20 +54,20 @@ class ReportLiveTest {
             assertTrue(points.getOrDefault("metrics", 0) >= 3, "several reports in " + RUN + ": " + points);
             assertEquals(metrics, sums.get("metrics"), 0.0);
             assertEquals(BAD, sums.get("verdict.malformed"), 0.0);
-            assertEquals(Cli.num(summary, "ok"), sums.get("verdict.ok"), 0.0);
+            assertEquals(CliRunner.num(summary, "ok"), sums.get("verdict.ok"), 0.0);
             @SuppressWarnings("unchecked")
             Map<String, Object> problems = (Map<String, Object>) summary.get("problems");
             assertFalse(problems.isEmpty());
             for (String code : problems.keySet()) {
-                assertEquals(Cli.num(problems, code), sums.get("problems." + code), 0.0, code + " in " + sums.keySet());
+                assertEquals(CliRunner.num(problems, code), sums.get("problems." + code), 0.0, code + " in " + sums.keySet());
             }
             assertEquals(metrics, sums.get("senders.127_0_0_61.metrics"), 0.0);
-            assertEquals(Cli.num(summary, "packets"), sums.get("packets"), 0.0);
+            assertEquals(CliRunner.num(summary, "packets"), sums.get("packets"), 0.0);
             assertTrue(sums.get("report.own_packets") > 0, "the report's own packets were seen and left out");
             @SuppressWarnings("unchecked")
             Map<String, Object> health = (Map<String, Object>) summary.get("health");
-            assertEquals(Cli.num(health, "connects"), sums.get("health.connects"), 0.0);
-            assertEquals(2, Cli.num(health, "connects"), "the report's connection is not among them");
+            assertEquals(CliRunner.num(health, "connects"), sums.get("health.connects"), 0.0);
+            assertEquals(2, CliRunner.num(health, "connects"), "the report's connection is not among them");
             assertFalse(sums.containsKey("report.dropped_lines") && sums.get("report.dropped_lines") > 0);
         }
     }
@@ -80,7 +81,7 @@ class ReportLiveTest {
     }
 
     /** Probe lines on fresh connections until the capture shows one. */
-    private static int awaitReady(Cli sniff, int port) throws Exception {
+    private static int awaitReady(CliRunner sniff, int port) throws Exception {
         for (int n = 1; n < 60; n++) {
             String path = "live.report.probe." + n;
             send(port, path + " 1 " + Lab.now() + "\n");

@@ -64,9 +64,9 @@ class TcpReassemblerPropertyTest {
                 assertEquals(EndReason.CAPTURE_END, c.reason, "seed " + seed);
             }
             assertArrayEquals(stream, c.bytes.toByteArray(), "seed " + seed);
-            assertEquals(0, r.gaps(), "seed " + seed);
-            assertEquals(0, r.overlapConflicts(), "seed " + seed);
-            assertEquals(0, r.bufferedBytes(), "seed " + seed);
+            assertEquals(0, r.stats().gaps(), "seed " + seed);
+            assertEquals(0, r.stats().overlapConflicts(), "seed " + seed);
+            assertEquals(0, r.stats().bufferedBytes(), "seed " + seed);
         }
     }
 
@@ -110,12 +110,12 @@ class TcpReassemblerPropertyTest {
             byte[] payload = new byte[segLen];
             for (int i = 0; i < segLen; i++) payload[i] = PositionChecker.byteAt(port, off + i);
             r.segment(tcp(CLIENT_IP, port, SERVER_IP, SERVER_PORT, 1 + off, 0, ACK, payload, 0), t++);
-            assertTrue(r.bufferedBytes() <= total, "total bound");
+            assertTrue(r.stats().bufferedBytes() <= total, "total bound");
         }
-        assertTrue(r.maxBufferedBytes() <= total);
-        assertTrue(r.totalBufferLimitHits() > 0, "the test must actually trip the total limit");
+        assertTrue(r.stats().maxBufferedBytes() <= total);
+        assertTrue(r.stats().totalBufferLimitHits() > 0, "the test must actually trip the total limit");
         r.finish(t);
-        assertEquals(0, r.bufferedBytes());
+        assertEquals(0, r.stats().bufferedBytes());
         long extent = hole + (long) segsPerFlow * segLen;
         for (int fl = 0; fl < flows; fl++) {
             PositionChecker pc = byPort.get(10_000 + fl);
@@ -137,8 +137,8 @@ class TcpReassemblerPropertyTest {
             r.segment(tcp(CLIENT_IP, port, SERVER_IP, SERVER_PORT, rnd.nextInt(), 0, ACK, new byte[] {1, 2}, 0), i);
             assertTrue(r.trackedFlows() <= 500);
         }
-        assertTrue(r.evictions() > 0);
-        assertEquals(r.connections() - r.evictions(), r.activeFlows());
+        assertTrue(r.stats().evictions() > 0);
+        assertEquals(r.connections() - r.stats().evictions(), r.stats().activeFlows());
     }
 
     /** Checks each data byte against the byte expected at its stream position. */
@@ -214,14 +214,14 @@ class TcpReassemblerPropertyTest {
                 t += rnd.nextInt(100);
                 r.segment(p, t);
                 if (rnd.nextInt(500) == 0) r.expireIdle(t);
-                assertTrue(r.bufferedBytes() >= 0 && r.bufferedBytes() <= total, "seed " + seed);
+                assertTrue(r.stats().bufferedBytes() >= 0 && r.stats().bufferedBytes() <= total, "seed " + seed);
                 assertTrue(r.trackedFlows() <= 6);
-                assertTrue(r.activeFlows() >= 0 && r.activeFlows() <= r.trackedFlows());
+                assertTrue(r.stats().activeFlows() >= 0 && r.stats().activeFlows() <= r.trackedFlows());
             }
             r.finish(t);
-            assertEquals(0, r.bufferedBytes());
-            assertEquals(0, r.activeFlows());
-            assertTrue(r.maxBufferedBytes() <= total);
+            assertEquals(0, r.stats().bufferedBytes());
+            assertEquals(0, r.stats().activeFlows());
+            assertTrue(r.stats().maxBufferedBytes() <= total);
             for (Recorder rec : f.all) assertEquals(1, rec.ends, "seed " + seed + " " + rec.src);
         }
     }

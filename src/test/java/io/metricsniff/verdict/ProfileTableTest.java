@@ -1,5 +1,6 @@
 package io.metricsniff.verdict;
 
+import io.metricsniff.record.Problems;
 import io.metricsniff.decode.Endpoint;
 import io.metricsniff.record.MetricRecord;
 import io.metricsniff.record.Problem;

@@ -1,5 +1,6 @@
 package io.metricsniff.verdict;
 
+import io.metricsniff.record.Problems;
 import io.metricsniff.decode.Endpoint;
 import io.metricsniff.record.MetricRecord;
 import io.metricsniff.record.Protocol;
@@ -24,7 +25,7 @@ class TimestampOrderTest {
     }
 
     static boolean backwards(MetricRecord r) {
-        return r.problems().stream().anyMatch(p -> p.code().equals(TimestampOrder.CODE));
+        return r.problems().stream().anyMatch(p -> p.code().equals(Problems.TIMESTAMP_BACKWARDS));
     }
 
     @Test void relayNgDropsAPointOlderThanTheNewestForItsPathOthersOnlyNote() {
@@ -42,11 +43,11 @@ class TimestampOrderTest {
 
     @Test void theTableIsBounded() {
         TimestampOrder order = new TimestampOrder("carbon", false);
-        Judge j = new Judge(Receivers.byName("carbon"), Long.MAX_VALUE / 2, Long.MAX_VALUE / 2);
+        ReceiverProfile carbon = Receivers.byName("carbon");
         for (int i = 0; i < TimestampOrder.MAX_PATHS + 10; i++) {
             byte[] raw = ("p" + i + " 1 " + NOW).getBytes(StandardCharsets.UTF_8);
             MetricRecord r = new MetricRecord(NOW * 1_000_000_000L, A, B, Transport.TCP, Protocol.GRAPHITE, raw, raw.length);
-            j.profile().judgeLine(r, Transport.TCP);
+            carbon.judgeLine(r, Transport.TCP);
             order.check(r);
         }
         assertEquals(10, order.untracked());

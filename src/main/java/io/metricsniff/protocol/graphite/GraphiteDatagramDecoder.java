@@ -2,80 +2,33 @@ package io.metricsniff.protocol.graphite;
 
 import io.metricsniff.decode.Endpoint;
 import io.metricsniff.protocol.DatagramHandler;
-import io.metricsniff.record.MetricRecord;
-import io.metricsniff.record.Protocol;
-import io.metricsniff.record.RecordSink;
-import io.metricsniff.record.Transport;
-import io.metricsniff.record.Verdict;
-import io.metricsniff.verdict.Judge;
-import io.metricsniff.verdict.LineScan;
-import io.metricsniff.verdict.Problems;
-
-import java.util.Arrays;
+import io.metricsniff.protocol.DatagramLineConsumer;
 
 /**
- * Graphite plaintext over UDP as carbon's MetricDatagramReceiver reads it: only the first
- * {@link #CARBON_MAX_DATAGRAM} bytes are read, the datagram is decoded as UTF-8 (failing drops all
- * of it), then split with Python's {@code str.splitlines()}; each line is judged over UDP. A line
- * that makes carbon fail loses the rest of the datagram. Stateless between datagrams.
+ * Graphite plaintext over UDP: a datagram's lines as Python's {@code str.splitlines()} cuts them
+ * (carbon's MetricDatagramReceiver). A line the capture's snaplen cut is not the sender's fault:
+ * it and the missing bytes are reported as a gap, as for StatsD. Only framing: what carbon reads
+ * of a datagram, and what it makes of the lines, is the consumer's business. Stateless.
  */
 public final class GraphiteDatagramDecoder implements DatagramHandler {
-    /** Twisted's UDP maxPacketSize: carbon's recvfrom reads at most this much of a datagram. */
-    public static final int CARBON_MAX_DATAGRAM = 8192;
+    private final DatagramLineConsumer out;
 
-    private final Judge judge;
-    private final RecordSink sink;
-    private long snaplenCutLines;
-
-    public GraphiteDatagramDecoder(Judge judge, RecordSink sink) {
-        this.judge = judge;
-        this.sink = sink;
-    }
+    public GraphiteDatagramDecoder(DatagramLineConsumer out) { this.out = out; }
 
     @Override
     public void datagram(Endpoint src, Endpoint dst, byte[] buf, int off, int len, int missing, long timeNanos) {
         int end = off + len;
-        int readable = off + Math.min(len, CARBON_MAX_DATAGRAM); // what carbon's recvfrom returns
-        boolean undecodable = LineScan.firstInvalidUtf8(buf, off, readable) >= 0;
-        String receiver = judge.profile().name();
-        String killer = null;
-        int lineNo = 0;
+        out.datagram(src, dst, buf, off, len, timeNanos);
         int i = off;
         while (i < end) {
             int e = i;
             int sep = 0;
             while (e < end && (sep = separator(buf, e, end)) == 0) e++;
-            if (e == end && missing > 0) { snaplenCutLines++; break; } // the capture cut this line short
-            lineNo++;
-            MetricRecord rec = new MetricRecord(timeNanos, src, dst, Transport.UDP, Protocol.GRAPHITE,
-                    Arrays.copyOfRange(buf, i, e), e - i);
-            boolean kills = judge.judgeLine(rec, Transport.UDP);
-            if (i - off >= CARBON_MAX_DATAGRAM) {
-                rec.flag(Verdict.MALFORMED, Problems.udpTruncated(CARBON_MAX_DATAGRAM, false));
-            } else if (e - off > CARBON_MAX_DATAGRAM) {
-                rec.flag(Verdict.MALFORMED, Problems.udpTruncated(CARBON_MAX_DATAGRAM, true));
-            }
-            if (undecodable && !has(rec, Problems.INVALID_UTF8)) {
-                rec.flag(Verdict.MALFORMED, Problems.invalidUtf8("carbon",
-                        "fails to decode this datagram" + (len > CARBON_MAX_DATAGRAM ? " (as cut at "
-                                + CARBON_MAX_DATAGRAM + " bytes)" : "") + " and drops all of it"));
-            }
-            if (killer != null) {
-                rec.flag(Verdict.MALFORMED, Problems.lostInDatagram(receiver, killer));
-            } else if (kills && !undecodable) {
-                killer = "line " + lineNo + " ('" + LineScan.excerpt(buf, i, e, 40) + "')";
-            }
-            sink.metric(rec);
+            if (e == end && missing > 0) break; // the capture cut this line short
+            out.line(src, dst, buf, i, e, timeNanos);
             i = e + sep;
         }
-    }
-
-    /** Lines dropped because the capture's snaplen cut the datagram before their end. */
-    public long snaplenCutLines() { return snaplenCutLines; }
-
-    private static boolean has(MetricRecord rec, String code) {
-        for (int k = 0; k < rec.problems().size(); k++) if (rec.problems().get(k).code().equals(code)) return true;
-        return false;
+        if (missing > 0) out.gap(src, dst, missing + (end - Math.min(i, end)), timeNanos);
     }
 
     /**

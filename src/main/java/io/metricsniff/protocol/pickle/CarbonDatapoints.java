@@ -1,5 +1,8 @@
 package io.metricsniff.protocol.pickle;
 
+import io.metricsniff.record.Problem;
+import io.metricsniff.record.Problems;
+import io.metricsniff.text.PyFloat;
 import java.math.BigInteger;
 import java.util.List;
 
@@ -14,13 +17,6 @@ import java.util.List;
 final class CarbonDatapoints {
     private CarbonDatapoints() { }
 
-    static final String NOT_ITERABLE = "pickle-not-a-list";
-    static final String BAD_DATAPOINT = "pickle-bad-datapoint";
-    static final String BAD_NUMBER = "pickle-bad-number";
-    static final String OVERFLOW = "pickle-number-overflow";
-    static final String PATH_NOT_STR = "pickle-path-not-str";
-    static final String CONNECTION_CLOSED = "pickle-connection-closed";
-
     /** Longest raw text rendered for a datapoint carbon could not read. */
     static final int MAX_RAW_REPR = 300;
 
@@ -33,23 +29,21 @@ final class CarbonDatapoints {
         boolean datapoint(String path, double value, double timestamp, String rawText);
 
         /** An item carbon skips, or one it dies on, or one lost because the connection closed. */
-        void bad(String rawText, String code, String message);
+        void bad(String rawText, Problem problem);
     }
 
     /** @return true when carbon closes the connection while handling this frame */
     static boolean walk(Object frame, Visitor v) {
         Seq items = iterate(frame);
         if (items == null) {
-            v.bad(Py.repr(frame, MAX_RAW_REPR), NOT_ITERABLE, "carbon iterates the unpickled object; a "
-                    + Py.typeName(frame) + " is not iterable: the TypeError closes the connection");
+            v.bad(Py.repr(frame, MAX_RAW_REPR), Problems.pickleNotAList(Py.typeName(frame)));
             return true;
         }
         int n = items.size();
         for (int i = 0; i < n; i++) {
             if (handle(items.get(i), v)) {
                 for (int k = i + 1; k < n; k++) {
-                    v.bad(Py.repr(items.get(k), MAX_RAW_REPR), CONNECTION_CLOSED,
-                            "lost: carbon closed the connection at an earlier datapoint of this frame");
+                    v.bad(Py.repr(items.get(k), MAX_RAW_REPR), Problems.PICKLE_LOST);
                 }
                 return true;
             }
@@ -61,8 +55,7 @@ final class CarbonDatapoints {
         Object[] outer = unpack2(item);
         Object[] inner = outer == null ? null : unpack2(outer[1]);
         if (inner == null) {
-            v.bad(Py.repr(item, MAX_RAW_REPR), BAD_DATAPOINT,
-                    "carbon logs 'Error decoding pickle' and skips it: not (path, (timestamp, value))");
+            v.bad(Py.repr(item, MAX_RAW_REPR), Problems.PICKLE_NOT_A_DATAPOINT);
             return false;
         }
         Object path = outer[0];
@@ -72,16 +65,14 @@ final class CarbonDatapoints {
             ts = toFloat(inner[0]);
             value = toFloat(inner[1]);
         } catch (NotANumber e) {
-            v.bad(raw, BAD_NUMBER, "carbon skips it silently: float() fails on " + e.what);
+            v.bad(raw, Problems.pickleBadNumber(e.what));
             return false;
         } catch (Overflow e) {
-            v.bad(raw, OVERFLOW, "float() raises OverflowError on an int that large; carbon does not catch it"
-                    + " and the connection closes");
+            v.bad(raw, Problems.PICKLE_OVERFLOWS);
             return true;
         }
         if (!(path instanceof String p)) {
-            v.bad(raw, PATH_NOT_STR, "path is a " + Py.typeName(path) + ", not str: carbon calls .encode() on it,"
-                    + " the AttributeError closes the connection");
+            v.bad(raw, Problems.picklePathNotStr(Py.typeName(path)));
             return true;
         }
         return v.datapoint(p, value, ts, raw);

@@ -1,5 +1,7 @@
 package io.metricsniff.protocol.pickle;
 
+import io.metricsniff.record.Problems;
+import io.metricsniff.text.PyFloat;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -66,7 +68,7 @@ public final class PickleReader {
         try {
             return run();
         } catch (RuntimeException e) { // defensive: a bug here must not take the capture down
-            throw new PickleException(PickleException.INVALID, "pickle could not be read: " + e.getClass().getSimpleName());
+            throw new PickleException(Problems.PICKLE_INVALID, "pickle could not be read: " + e.getClass().getSimpleName());
         } finally {
             Arrays.fill(stack, 0, Math.min(stack.length, sp), null);
             Arrays.fill(memo, null);
@@ -162,7 +164,7 @@ public final class PickleReader {
                 case 'j' -> memoGet(le(4));
                 case 0x80 -> { // PROTO
                     int v = (int) le(1);
-                    if (v > HIGHEST_PROTOCOL) throw new PickleException(PickleException.INVALID,
+                    if (v > HIGHEST_PROTOCOL) throw new PickleException(Problems.PICKLE_INVALID,
                             "unsupported pickle protocol: " + v);
                 }
                 case 0x95 -> { // FRAME: only a read-ahead hint, but CPython insists the bytes are there
@@ -170,10 +172,10 @@ public final class PickleReader {
                     if (n > end - pos) throw invalid("pickle exhausted before end of frame");
                 }
                 case 'c', 0x93, 'i', 'o', 'R', 'b', 0x81, 0x92, 'P', 'Q', 0x82, 0x83, 0x84, 0x97, 0x98 ->
-                        throw new PickleException(PickleException.REFUSED, "pickle opcode " + name(op)
+                        throw new PickleException(Problems.PICKLE_REFUSED, "pickle opcode " + name(op)
                                 + " refused: carbon's safe unpickler would refuse it too (it builds objects or calls code)");
                 case '}', 'd', 's', 'u', 0x8f, 0x90, 0x91 ->
-                        throw new PickleException(PickleException.UNSUPPORTED, "pickle opcode " + name(op)
+                        throw new PickleException(Problems.PICKLE_UNSUPPORTED, "pickle opcode " + name(op)
                                 + " (dict/set) is not read by metricsniff; carbon would unpickle it");
                 default -> throw invalid(String.format("invalid load key, '\\x%02x'", op));
             }
@@ -446,12 +448,12 @@ public final class PickleReader {
     private static boolean isSpace(byte b) { return b == ' ' || (b >= '\t' && b <= '\r'); }
 
     private static PickleException invalid(String why) {
-        return new PickleException(PickleException.INVALID,
+        return new PickleException(Problems.PICKLE_INVALID,
                 "carbon logs 'invalid pickle received' and ignores the frame: " + why);
     }
 
     private static PickleException limit(String why) {
-        return new PickleException(PickleException.LIMIT, "frame not read (metricsniff memory bound): " + why);
+        return new PickleException(Problems.PICKLE_LIMIT, "frame not read (metricsniff memory bound): " + why);
     }
 
     static String name(int op) {

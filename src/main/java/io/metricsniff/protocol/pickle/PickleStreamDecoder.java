@@ -1,216 +1,98 @@
 package io.metricsniff.protocol.pickle;
 
-import io.metricsniff.decode.Endpoint;
+import io.metricsniff.protocol.DatapointConsumer;
+import io.metricsniff.protocol.framing.FramingLimits;
+import io.metricsniff.protocol.framing.LengthPrefixFramer;
 import io.metricsniff.reassembly.EndReason;
-import io.metricsniff.reassembly.StreamHandler;
-import io.metricsniff.record.MetricRecord;
 import io.metricsniff.record.Problem;
-import io.metricsniff.record.Protocol;
-import io.metricsniff.record.RecordSink;
-import io.metricsniff.record.Transport;
-import io.metricsniff.record.Verdict;
-import io.metricsniff.verdict.Judge;
+import io.metricsniff.record.Problems;
 
 /**
  * One TCP direction to carbon's pickle port: Twisted's Int32StringReceiver framing (4-byte
- * big-endian length, then the pickle), each frame unpickled by {@link PickleReader} and handed
- * to {@link CarbonDatapoints}; every datapoint becomes one record judged by the receiver profile.
+ * big-endian length, then the pickle), each frame unpickled by {@link PickleReader} and walked as
+ * carbon does ({@link CarbonDatapoints}); every datapoint goes to the consumer, with no verdict.
  *
- * <p>When the stream can no longer be framed, the rest of the direction is skipped and counted
- * ({@link #skippedBytes()}), never buffered:
+ * <p>When the stream can no longer be framed, the rest of the direction is skipped and counted,
+ * never buffered:
  * <ul>
- * <li>a length over {@link #MAX_FRAME_LENGTH}: carbon closes the connection; one malformed record
+ * <li>a length over the frame limit: carbon closes the connection; one undecodable record
  *     ({@code pickle-frame-too-large});
- * <li>a datapoint that makes carbon close the connection (profile or uncaught Python error);
+ * <li>a datapoint on which the receiver closes the connection (the consumer says so, or carbon's
+ *     own uncaught Python errors);
  * <li>midstream (no SYN seen): frame boundaries cannot be found; the direction's bytes are
  *     reported as skipped when it ends (not as a malformed record: nothing malformed was seen);
- * <li>a gap: forwarded to the sink; the frame in progress is lost without a record (the contract:
- *     records touching a gap are not malformed) and, as length prefixes cannot be resynchronised,
- *     the bytes skipped after it are reported as a second gap when the stream ends.
+ * <li>a gap: forwarded; the frame in progress is lost without a record (the contract: records
+ *     touching a gap are not malformed) and, as length prefixes cannot be resynchronised, the bytes
+ *     skipped after it are reported when the stream ends.
  * </ul>
  * At a FIN or RST inside a frame, the partial frame is reported ({@code pickle-unterminated});
  * when the capture ends or the flow is given up with a frame in progress, it is dropped silently.
  */
-public final class PickleStreamDecoder implements StreamHandler {
-    /** carbon's PICKLE_RECEIVER_MAX_LENGTH (2**20): longer frames make it close the connection. */
-    public static final int MAX_FRAME_LENGTH = 1 << 20;
+public final class PickleStreamDecoder extends LengthPrefixFramer {
     /** Length prefix size of Twisted's Int32StringReceiver ("!I"). */
     static final int PREFIX = 4;
     /** Bytes of a frame shown (hex) in the raw text of a record about the whole frame. */
     static final int PREVIEW_BYTES = 16;
 
-    public static final String FRAME_TOO_LARGE = "pickle-frame-too-large";
-    public static final String UNTERMINATED = "pickle-unterminated";
-
-    private final Endpoint src;
-    private final Endpoint dst;
-    private final Judge judge;
-    private final RecordSink sink;
+    private final DatapointConsumer out;
     private final PickleReader reader = new PickleReader();
-
-    private final byte[] prefix = new byte[PREFIX];
-    private int prefixFill;
-    private long frameLength = -1;   // -1: reading the prefix
-    private byte[] frame = new byte[0];
-    private int frameFill;
-
-    private boolean skipping;
-    private boolean skippingAfterGap;
-    private long skipped;
     private long frames;
-    private long timeNanos;           // capture time of the packet completing the current record
+    private long timeNanos;           // capture time of the packet completing the current frame
 
-    public PickleStreamDecoder(Endpoint src, Endpoint dst, boolean midstream, Judge judge, RecordSink sink) {
-        this.src = src;
-        this.dst = dst;
-        this.judge = judge;
-        this.sink = sink;
-        this.skipping = midstream;
-        this.midstream = midstream;
+    public PickleStreamDecoder(boolean midstream, FramingLimits limits, DatapointConsumer out) {
+        super(out, midstream, "the capture began inside this pickle connection: frame boundaries cannot be found"
+                + " without its start", PREFIX, limits);
+        this.out = out;
     }
-
-    private final boolean midstream;
-
-    /** Bytes of this direction not decoded (after a close, a gap, or from midstream). */
-    public long skippedBytes() { return skipped; }
 
     /** Complete frames read. */
     public long frames() { return frames; }
 
     @Override
-    public void data(byte[] buf, int off, int len, long timeNanos) {
-        this.timeNanos = timeNanos;
-        if (skipping) {
-            skipped += len;
-            return;
-        }
-        int end = off + len;
-        while (off < end && !skipping) {
-            if (frameLength < 0) {
-                int n = Math.min(PREFIX - prefixFill, end - off);
-                System.arraycopy(buf, off, prefix, prefixFill, n);
-                prefixFill += n;
-                off += n;
-                if (prefixFill < PREFIX) return;
-                prefixFill = 0;
-                frameLength = ((prefix[0] & 0xffL) << 24) | ((prefix[1] & 0xff) << 16)
-                        | ((prefix[2] & 0xff) << 8) | (prefix[3] & 0xff);
-                if (frameLength > MAX_FRAME_LENGTH) {
-                    emit(frameRecord("[pickle frame length " + frameLength + "]", FRAME_TOO_LARGE,
-                            "a frame of " + frameLength + " bytes is over carbon's PICKLE_RECEIVER_MAX_LENGTH ("
-                                    + MAX_FRAME_LENGTH + "): carbon closes the connection and the rest is lost"));
-                    frameLength = -1;
-                    skipping = true;
-                    skipped += end - off;
-                    return;
-                }
-                frameFill = 0;
-            }
-            int want = (int) frameLength - frameFill;
-            if (frameFill == 0 && end - off >= want) { // whole frame in this segment: no copy
-                frameLength = -1;
-                frame(buf, off, want);
-                off += want;
-                continue;
-            }
-            int n = Math.min(want, end - off);
-            if (frame.length < frameFill + n) { // grow with what arrives, not with what the prefix claims
-                int size = (int) Math.min(frameLength, Math.max(frameFill + n, Math.max(256, 2L * frame.length)));
-                frame = java.util.Arrays.copyOf(frame, size);
-            }
-            System.arraycopy(buf, off, frame, frameFill, n);
-            frameFill += n;
-            off += n;
-            if (frameFill == frameLength) {
-                frameLength = -1;
-                frame(frame, 0, frameFill);
-                frameFill = 0;
-            }
-        }
-        if (skipping) skipped += end - off;
-    }
-
-    private void frame(byte[] buf, int off, int len) {
+    protected void frame(byte[] buf, int off, int len, long timeNanos) {
         frames++;
+        this.timeNanos = timeNanos;
         Object value;
         try {
             value = reader.read(buf, off, len);
         } catch (PickleException e) {
-            emit(frameRecord(preview(buf, off, len), e.code(), e.getMessage()));
+            out.undecodable(preview(buf, off, len), new Problem(e.code(), e.getMessage()), timeNanos);
             return;
         }
-        boolean closes = CarbonDatapoints.walk(value, visitor);
-        if (closes) closeConnection();
+        if (CarbonDatapoints.walk(value, visitor)) { // the receiver closed the connection
+            skipRest("pickle bytes after the receiver closed the connection");
+            reset();
+        }
     }
 
     private final CarbonDatapoints.Visitor visitor = new CarbonDatapoints.Visitor() {
         @Override
         public boolean datapoint(String path, double value, double timestamp, String rawText) {
-            MetricRecord rec = record(rawText).path(path).value(value).timestamp(timestamp);
-            boolean closes = judge.judgeDatapoint(rec);
-            sink.metric(rec);
-            return closes;
+            return out.datapoint(path, value, timestamp, rawText, timeNanos);
         }
 
         @Override
-        public void bad(String rawText, String code, String message) {
-            emit(record(rawText).flag(Verdict.MALFORMED, new Problem(code, message)));
-        }
+        public void bad(String rawText, Problem problem) { out.undecodable(rawText, problem, timeNanos); }
     };
 
-    /** The receiver closed the connection: whatever else the sender wrote is lost. */
-    private void closeConnection() {
-        skipping = true;
-        frameLength = -1;
-        frameFill = 0;
-        prefixFill = 0;
+    @Override
+    protected void tooLarge(long length, int limit, long timeNanos) {
+        out.undecodable("[pickle frame length " + length + "]", Problems.pickleFrameTooLarge(length, limit), timeNanos);
+        skipRest("pickle bytes after the receiver closed the connection");
     }
+
+    @Override protected String afterGapWhy() { return "pickle frames after a gap cannot be found again"; }
 
     @Override
-    public void gap(long bytes, long timeNanos) {
-        this.timeNanos = timeNanos;
-        sink.gap(timeNanos, src, dst, bytes);
-        if (!skipping) {
-            skipping = true;
-            skippingAfterGap = true;
-            skipped += frameLength >= 0 ? PREFIX + frameFill : prefixFill; // the frame in progress is lost
-            frameLength = -1;
-            frameFill = 0;
-            prefixFill = 0;
-        }
+    protected void unterminated(EndReason reason, int prefixFill, long frameLength, byte[] partial, int partialLen,
+                                long timeNanos) {
+        if (reason != EndReason.FIN && reason != EndReason.RST) return; // not the sender's doing: dropped silently
+        String what = frameLength >= 0
+                ? partialLen + " of " + frameLength + " bytes of a pickle frame"
+                : prefixFill + " of the 4 length bytes of a pickle frame";
+        out.undecodable(frameLength >= 0 ? preview(partial, 0, partialLen)
+                : "[pickle length prefix, " + prefixFill + " bytes]", Problems.pickleUnterminated(what), timeNanos);
     }
-
-    @Override
-    public void end(EndReason reason, long timeNanos) {
-        this.timeNanos = timeNanos;
-        boolean partial = !skipping && (frameLength >= 0 || prefixFill > 0);
-        if (partial && (reason == EndReason.FIN || reason == EndReason.RST)) {
-            String what = frameLength >= 0
-                    ? frameFill + " of " + frameLength + " bytes of a pickle frame"
-                    : prefixFill + " of the 4 length bytes of a pickle frame";
-            emit(frameRecord(frameLength >= 0 ? preview(frame, 0, frameFill) : "[pickle length prefix, "
-                    + prefixFill + " bytes]", UNTERMINATED, "the connection closed after " + what
-                    + ": carbon never unpickles it"));
-        }
-        if (skipped > 0) sink.skipped(timeNanos, src, dst, skipped, midstream
-                ? "the capture began inside this pickle connection: frame boundaries cannot be found without its start"
-                : skippingAfterGap ? "pickle frames after a gap cannot be found again" : "pickle bytes after the receiver closed the connection");
-        frameLength = -1;
-        frameFill = 0;
-        prefixFill = 0;
-        frame = new byte[0];
-        skipping = true;
-    }
-
-    private MetricRecord record(String rawText) {
-        return new MetricRecord(timeNanos, src, dst, Transport.TCP, Protocol.PICKLE, rawText);
-    }
-
-    private MetricRecord frameRecord(String rawText, String code, String message) {
-        return record(rawText).flag(Verdict.MALFORMED, new Problem(code, message));
-    }
-
-    private void emit(MetricRecord rec) { sink.metric(rec); }
 
     /** "[pickle frame, 57 bytes: 80 02 5d ...]" for records about a whole frame. */
     static String preview(byte[] buf, int off, int len) {

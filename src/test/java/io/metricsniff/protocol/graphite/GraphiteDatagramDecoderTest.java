@@ -9,6 +9,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.metricsniff.verdict.JudgedDatagramLines;
+
 import static io.metricsniff.protocol.graphite.PlaintextStreamDecoderTest.A;
 import static io.metricsniff.protocol.graphite.PlaintextStreamDecoderTest.B;
 import static io.metricsniff.protocol.graphite.PlaintextStreamDecoderTest.NOW;
@@ -18,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class GraphiteDatagramDecoderTest {
     static PlaintextStreamDecoderTest.Sink run(byte[] payload, int missing) {
         PlaintextStreamDecoderTest.Sink sink = new PlaintextStreamDecoderTest.Sink();
-        new GraphiteDatagramDecoder(judge("carbon"), sink).datagram(A, B, payload, 0, payload.length - missing, missing, NOW);
+        new GraphiteDatagramDecoder(new JudgedDatagramLines(judge("carbon"), sink)).datagram(A, B, payload, 0, payload.length - missing, missing, NOW);
         return sink;
     }
 
@@ -74,12 +76,12 @@ class GraphiteDatagramDecoderTest {
     }
 
     @Test
-    void snaplenCutLineIsDroppedAndCounted() {
+    void snaplenCutLineIsDroppedAndReportedAsAGap() {
         PlaintextStreamDecoderTest.Sink sink = new PlaintextStreamDecoderTest.Sink();
-        GraphiteDatagramDecoder d = new GraphiteDatagramDecoder(judge("carbon"), sink);
+        GraphiteDatagramDecoder d = new GraphiteDatagramDecoder(new JudgedDatagramLines(judge("carbon"), sink));
         byte[] p = "a 1 1700000000\nb 1 17".getBytes(StandardCharsets.US_ASCII);
         d.datagram(A, B, p, 0, p.length, 9, NOW);
         assertEquals(List.of("a 1 1700000000"), sink.raws());
-        assertEquals(1, d.snaplenCutLines());
+        assertEquals(List.of(9L + "b 1 17".length()), sink.gaps, "the cut line and what the snaplen dropped");
     }
 }

@@ -1,5 +1,9 @@
 package io.metricsniff.protocol.pickle;
 
+import io.metricsniff.record.Problems;
+import io.metricsniff.protocol.framing.FramingLimits;
+import io.metricsniff.verdict.JudgedDatapoints;
+import io.metricsniff.text.PyFloat;
 import io.metricsniff.protocol.DecoderTestSupport;
 import io.metricsniff.reassembly.EndReason;
 import io.metricsniff.record.MetricRecord;
@@ -64,7 +68,8 @@ class PickleTest {
     final DecoderTestSupport.Sink sink = new DecoderTestSupport.Sink();
 
     PickleStreamDecoder decoder(boolean midstream) {
-        return new PickleStreamDecoder(DecoderTestSupport.SRC, DecoderTestSupport.DST, midstream, DecoderTestSupport.judge(profile), sink);
+        return new PickleStreamDecoder(midstream, FramingLimits.DEFAULTS, new JudgedDatapoints(DecoderTestSupport.SRC,
+                DecoderTestSupport.DST, DecoderTestSupport.judge(profile), sink));
     }
 
     List<MetricRecord> feed(byte[] stream) {
@@ -156,9 +161,9 @@ class PickleTest {
                 + " ('n', (1700000000, float('nan'))), (b'bytes.path', (1700000000, 1)), ('lost', (1, 2))]", 3));
         byte[] after = frame(python("[('after', (1700000000, 1))]", 3));
         List<MetricRecord> r = feed(concat(f, after));
-        assertEquals(List.of(CarbonDatapoints.BAD_NUMBER, CarbonDatapoints.BAD_DATAPOINT,
-                CarbonDatapoints.BAD_DATAPOINT, "nan-value",
-                CarbonDatapoints.PATH_NOT_STR, CarbonDatapoints.CONNECTION_CLOSED), sink.codes());
+        assertEquals(List.of(Problems.PICKLE_BAD_NUMBER, Problems.PICKLE_BAD_DATAPOINT,
+                Problems.PICKLE_BAD_DATAPOINT, "nan-value",
+                Problems.PICKLE_PATH_NOT_STR, Problems.PICKLE_CONNECTION_CLOSED), sink.codes());
         assertEquals(7, r.size());
         assertEquals(Verdict.MALFORMED, r.get(0).verdict());
         assertPoint(r.get(2), "c", 3, 1700000000);   // lists unpack like tuples in Python
@@ -170,16 +175,16 @@ class PickleTest {
     void topLevelNotIterableClosesConnection() throws Exception {
         List<MetricRecord> r = feed(concat(frame(python("5", 2)), frame(python("[('a', (1700000000, 1))]", 2))));
         assertEquals(1, r.size());
-        assertEquals(List.of(CarbonDatapoints.NOT_ITERABLE), sink.codes());
+        assertEquals(List.of(Problems.PICKLE_NOT_A_LIST), sink.codes());
     }
 
     @Test
     void hugeIntOverflowsFloatAndClosesConnection() throws Exception {
         List<MetricRecord> r = feed(frame(python("[('a', (1700000000, 10**400)), ('b', (1700000000, 1))]", 2)));
-        assertEquals(List.of(CarbonDatapoints.OVERFLOW, CarbonDatapoints.CONNECTION_CLOSED), sink.codes());
+        assertEquals(List.of(Problems.PICKLE_NUMBER_OVERFLOW, Problems.PICKLE_CONNECTION_CLOSED), sink.codes());
         assertEquals(2, r.size());
         feedText0("L" + "9".repeat(5000) + "\n."); // text LONG beyond MAX_INT_DIGITS: kept as a marker
-        assertEquals(CarbonDatapoints.NOT_ITERABLE, sink.codes().get(2));
+        assertEquals(Problems.PICKLE_NOT_A_LIST, sink.codes().get(2));
     }
 
     void feedText0(String pickle) { feed(frame(latin1(pickle))); }
@@ -193,7 +198,7 @@ class PickleTest {
         d.data(s, 0, s.length, T);
         assertEquals(2, sink.records.size());
         assertEquals(Verdict.OK, sink.records.get(0).verdict());
-        assertEquals(List.of(CarbonDatapoints.CONNECTION_CLOSED), sink.codes());
+        assertEquals(List.of(Problems.PICKLE_CONNECTION_CLOSED), sink.codes());
         assertEquals(after.length, d.skippedBytes());
     }
 
@@ -208,20 +213,20 @@ class PickleTest {
         // protocol 4 uses STACK_GLOBAL for classes
         feed(frame(python("__import__('collections').OrderedDict()", 4)));
         feed(frame(python("__import__('datetime').date(2020, 1, 1)", 2)));
-        assertEquals(List.of(PickleException.REFUSED, PickleException.REFUSED, PickleException.REFUSED), sink.codes());
+        assertEquals(List.of(Problems.PICKLE_REFUSED, Problems.PICKLE_REFUSED, Problems.PICKLE_REFUSED), sink.codes());
         assertTrue(sink.records.get(0).problems().get(0).message().contains("GLOBAL refused"));
         assertTrue(sink.records.get(1).problems().get(0).message().contains("STACK_GLOBAL refused"));
         for (String op : new String[] {"R", "b", "i", "o", "P", "Q", "\u0081", "\u0092", "\u0082"}) {
             sink.records.clear();
             feedText0("N)" + op + ".");
-            assertEquals(List.of(PickleException.REFUSED), sink.codes(), op);
+            assertEquals(List.of(Problems.PICKLE_REFUSED), sink.codes(), op);
         }
     }
 
     @Test
     void dictsAreNotReadButSaySo() throws Exception {
         feed(frame(python("{'a': 1}", 2)));
-        assertEquals(List.of(PickleException.UNSUPPORTED), sink.codes());
+        assertEquals(List.of(Problems.PICKLE_UNSUPPORTED), sink.codes());
     }
 
     @Test
@@ -247,7 +252,7 @@ class PickleTest {
         for (String b : bad) {
             sink.records.clear();
             feedText0(b);
-            assertEquals(List.of(PickleException.INVALID), sink.codes(), () -> "for " + b + ": " + sink.records.get(0).problems());
+            assertEquals(List.of(Problems.PICKLE_INVALID), sink.codes(), () -> "for " + b + ": " + sink.records.get(0).problems());
             assertTrue(sink.records.get(0).raw().startsWith("[pickle frame, "));
         }
     }
@@ -262,7 +267,7 @@ class PickleTest {
         byte[] gets = new byte[2 * (PickleReader.MAX_STACK + 1)];
         for (int i = 0; i < gets.length; i += 2) { gets[i] = 'h'; gets[i + 1] = 0; }
         feed(frame(concat(latin1("]q\u0000"), gets, latin1("."))));
-        assertEquals(List.of(PickleException.LIMIT, PickleException.LIMIT, PickleException.LIMIT), sink.codes());
+        assertEquals(List.of(Problems.PICKLE_LIMIT, Problems.PICKLE_LIMIT, Problems.PICKLE_LIMIT), sink.codes());
     }
 
     @Test
@@ -273,8 +278,24 @@ class PickleTest {
         for (int i = n; i < 2 * n - 1; i++) p[i] = 'a';
         p[2 * n - 1] = '.';
         feed(frame(java.util.Arrays.copyOf(p, 2 * n)));
-        assertEquals(List.of(CarbonDatapoints.BAD_DATAPOINT), sink.codes()); // [[[[...]]]]: one item, not a pair
+        assertEquals(List.of(Problems.PICKLE_BAD_DATAPOINT), sink.codes()); // [[[[...]]]]: one item, not a pair
         assertTrue(sink.records.get(0).raw().length() < 400);
+    }
+
+    @Test
+    void injectedFrameLimitIsTheBoundary() throws Exception {
+        byte[] ok = frame(python("[('a', (1700000000, 1))]", 2));
+        int len = ok.length - 4;
+        PickleStreamDecoder d = new PickleStreamDecoder(false, new FramingLimits(64, len),
+                new JudgedDatapoints(DecoderTestSupport.SRC, DecoderTestSupport.DST, DecoderTestSupport.judge(profile), sink));
+        d.data(ok, 0, ok.length, T);                  // exactly the limit: a frame
+        byte[] over = {0, 0, 0, (byte) (len + 1)};
+        d.data(over, 0, 4, T);                        // one more: carbon would close
+        d.data(ok, 0, ok.length, T);
+        d.end(EndReason.FIN, T);
+        assertEquals(List.of(Problems.PICKLE_FRAME_TOO_LARGE), sink.codes());
+        assertEquals(2, sink.records.size());
+        assertEquals(ok.length, d.skippedBytes());
     }
 
     @Test
@@ -289,21 +310,21 @@ class PickleTest {
         d.data(ok, 0, ok.length, T);
         d.end(EndReason.FIN, T);
         assertEquals(2, sink.records.size());
-        assertEquals(List.of(PickleStreamDecoder.FRAME_TOO_LARGE), sink.codes());
+        assertEquals(List.of(Problems.PICKLE_FRAME_TOO_LARGE), sink.codes());
         assertTrue(sink.records.get(1).problems().get(0).message().contains("2147483647"));
         assertEquals(100L * junk.length + ok.length, d.skippedBytes());
 
         // exactly the limit is still a frame (carbon: length > MAX_LENGTH closes)
         sink.records.clear();
-        int padding = PickleStreamDecoder.MAX_FRAME_LENGTH - 8; // BINBYTES, POP, NONE, STOP
-        byte[] big = new byte[PickleStreamDecoder.MAX_FRAME_LENGTH];
+        int padding = FramingLimits.MAX_FRAME_LENGTH - 8; // BINBYTES, POP, NONE, STOP
+        byte[] big = new byte[FramingLimits.MAX_FRAME_LENGTH];
         big[0] = 'B';
         big[1] = (byte) padding; big[2] = (byte) (padding >> 8); big[3] = (byte) (padding >> 16);
         big[big.length - 3] = '0';
         big[big.length - 2] = 'N';
         big[big.length - 1] = '.';
         feed(frame(big));
-        assertEquals(List.of(CarbonDatapoints.NOT_ITERABLE), sink.codes());
+        assertEquals(List.of(Problems.PICKLE_NOT_A_LIST), sink.codes());
     }
 
     @Test
@@ -312,14 +333,14 @@ class PickleTest {
         PickleStreamDecoder d = decoder(false);
         d.data(f, 0, f.length - 3, T);
         d.end(EndReason.RST, T);
-        assertEquals(List.of(PickleStreamDecoder.UNTERMINATED), sink.codes());
+        assertEquals(List.of(Problems.PICKLE_UNTERMINATED), sink.codes());
         assertTrue(sink.records.get(0).problems().get(0).message().contains((f.length - 7) + " of " + (f.length - 4)));
 
         sink.records.clear();
         d = decoder(false);
         d.data(f, 0, 2, T);
         d.end(EndReason.FIN, T);
-        assertEquals(List.of(PickleStreamDecoder.UNTERMINATED), sink.codes());
+        assertEquals(List.of(Problems.PICKLE_UNTERMINATED), sink.codes());
 
         sink.records.clear();
         d = decoder(false);
@@ -368,7 +389,7 @@ class PickleTest {
                 Object o = reader.read(b, 0, b.length);
                 CarbonDatapoints.walk(o, new CarbonDatapoints.Visitor() {
                     public boolean datapoint(String p, double v, double t, String raw) { return false; }
-                    public void bad(String raw, String code, String message) { }
+                    public void bad(String raw, io.metricsniff.record.Problem p) { assertNotNull(p.message()); }
                 });
             } catch (PickleException expected) {
                 assertNotNull(expected.code());

@@ -1,5 +1,7 @@
 package io.metricsniff.protocol.statsd;
 
+import io.metricsniff.record.Problems;
+import io.metricsniff.text.JsNumber;
 import io.metricsniff.decode.Endpoint;
 import io.metricsniff.protocol.DecoderTestSupport;
 import io.metricsniff.record.MetricRecord;
@@ -7,6 +9,7 @@ import io.metricsniff.record.Problem;
 import io.metricsniff.record.Protocol;
 import io.metricsniff.record.Transport;
 import io.metricsniff.record.Verdict;
+import io.metricsniff.verdict.StatsdLines;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -22,7 +25,8 @@ class StatsdDatagramDecoderTest {
     static final Endpoint DST = new Endpoint(new byte[] {127, 0, 0, 1}, 8125);
 
     final DecoderTestSupport.Sink sink = new DecoderTestSupport.Sink();
-    final StatsdDatagramDecoder decoder = new StatsdDatagramDecoder(DecoderTestSupport.judge(new DecoderTestSupport.TinyProfile()), sink);
+    final StatsdDatagramDecoder decoder = new StatsdDatagramDecoder(
+            new StatsdLines(DecoderTestSupport.judge(new DecoderTestSupport.TinyProfile()), sink));
 
     List<MetricRecord> send(String datagram, int missing) {
         byte[] b = datagram.getBytes(StandardCharsets.UTF_8);
@@ -173,7 +177,7 @@ class StatsdDatagramDecoderTest {
         String many = "a:" + "1:".repeat(5000) + "1|d";
         sink.records.clear();
         send(many, 0);
-        assertEquals(StatsdDatagramDecoder.MAX_VALUES_PER_LINE + 1, sink.records.size());
+        assertEquals(StatsdLines.MAX_VALUES_PER_LINE + 1, sink.records.size());
     }
 
     @Test

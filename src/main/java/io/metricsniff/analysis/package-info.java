@@ -1,0 +1,6 @@
+/**
+ * What the records mean taken together: per-path statistics, the delivery check ({@code --expect})
+ * and carbon's retention and xFilesFactor advice from its own config files. It consumes judged
+ * records only; it must not know about packets, streams, protocols or how results are printed.
+ */
+package io.metricsniff.analysis;

@@ -1,0 +1,139 @@
+package io.metricsniff.text;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Byte-level helpers the receiver profiles share: UTF-8 validity, the whitespace sets of Python,
+ * Go and Java, field splitting and cheap string making. Everything works on a slice of the
+ * record's raw bytes so that a well-formed line costs a few scans and one String (its path).
+ */
+public final class LineScan {
+    private LineScan() { }
+
+    // Eight bytes at a time (SWAR): lines are ~50 bytes, so scans are the per-line hot path.
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /** True when every byte is below 0x80 (the common case: no decoding needed). */
+    public static boolean isAscii(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) if (((long) LONGS.get(b, i) & HIGHS) != 0) return false;
+        for (; i < to; i++) if (b[i] < 0) return false;
+        return true;
+    }
+
+    /**
+     * Strict UTF-8 validity as Python's {@code bytes.decode('utf-8')} checks it: no overlong forms,
+     * no surrogates (U+D800-DFFF), nothing above U+10FFFF, no truncated sequences.
+     *
+     * @return the index of the first invalid byte, or -1 when the slice is valid
+     */
+    public static int firstInvalidUtf8(byte[] b, int from, int to) {
+        int i = from;
+        while (i < to) {
+            int c = b[i] & 0xff;
+            if (c < 0x80) { i++; continue; }
+            int n;
+            int min;
+            if (c >= 0xc2 && c <= 0xdf) { n = 1; min = 0x80; }
+            else if (c >= 0xe0 && c <= 0xef) { n = 2; min = 0x800; }
+            else if (c >= 0xf0 && c <= 0xf4) { n = 3; min = 0x10000; }
+            else return i;
+            if (i + n >= to) return i; // sequence cut short
+            int cp = c & (0x3f >> n);
+            for (int k = 1; k <= n; k++) {
+                int cc = b[i + k] & 0xff;
+                if ((cc & 0xc0) != 0x80) return i;
+                cp = (cp << 6) | (cc & 0x3f);
+            }
+            if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+            i += n + 1;
+        }
+        return -1;
+    }
+
+    /**
+     * Length of the whitespace character starting at {@code i}, or 0 when it is not whitespace in
+     * the given mode. Multi-byte (UTF-8) whitespace is recognised for PYTHON and GO:
+     * U+0085, U+00A0, U+1680, U+2000-200A, U+2028, U+2029, U+202F, U+205F, U+3000.
+     */
+    public static int space(byte[] b, int i, int to, Whitespace mode) {
+        int c = b[i] & 0xff;
+        if (c < 0x80) {
+            if (c == ' ' || (c >= 0x09 && c <= 0x0d)) return 1;
+            return mode == Whitespace.PYTHON && c >= 0x1c && c <= 0x1f ? 1 : 0;
+        }
+        if (mode == Whitespace.JAVA) return 0;
+        if (c == 0xc2 && i + 1 < to) {
+            int d = b[i + 1] & 0xff;
+            return d == 0x85 || d == 0xa0 ? 2 : 0;
+        }
+        if (i + 2 >= to) return 0;
+        int d = b[i + 1] & 0xff, e = b[i + 2] & 0xff;
+        if (c == 0xe1) return d == 0x9a && e == 0x80 ? 3 : 0;
+        if (c == 0xe2) {
+            if (d == 0x80) return (e >= 0x80 && e <= 0x8a) || e == 0xa8 || e == 0xa9 || e == 0xaf ? 3 : 0;
+            return d == 0x81 && e == 0x9f ? 3 : 0;
+        }
+        if (c == 0xe3) return d == 0x80 && e == 0x80 ? 3 : 0;
+        return 0;
+    }
+
+    /**
+     * Splits {@code b[from,to)} on runs of whitespace (leading and trailing runs ignored, as
+     * {@code strip().split()} and {@code strings.Fields} do).
+     *
+     * @param bounds receives start/end pairs of the first {@code bounds.length / 2} fields
+     * @return the number of fields (may exceed what {@code bounds} holds)
+     */
+    public static int split(byte[] b, int from, int to, Whitespace mode, int[] bounds) {
+        int n = 0;
+        int i = from;
+        while (i < to) {
+            int s;
+            while (i < to && (s = space(b, i, to, mode)) > 0) i += s;
+            if (i >= to) break;
+            int start = i;
+            while (i < to && space(b, i, to, mode) == 0) i++;
+            if (2 * n + 1 < bounds.length) { bounds[2 * n] = start; bounds[2 * n + 1] = i; }
+            n++;
+        }
+        return n;
+    }
+
+    /** A String of the slice: a plain copy for ASCII, UTF-8 decoding (invalid bytes replaced) otherwise. */
+    public static String string(byte[] b, int from, int to) {
+        return isAscii(b, from, to)
+                ? new String(b, from, to - from, StandardCharsets.ISO_8859_1)
+                : new String(b, from, to - from, StandardCharsets.UTF_8);
+    }
+
+    /** Index of {@code c} in the slice, or -1. */
+    public static int indexOf(byte[] b, int from, int to, byte c) {
+        int i = from;
+        long pattern = ONES * (c & 0xff);
+        for (; i + 8 <= to; i += 8) {
+            long w = (long) LONGS.get(b, i) ^ pattern;          // matching bytes become zero
+            long zero = (w - ONES) & ~w & HIGHS;                 // high bit set in each zero byte
+            if (zero != 0) return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+        }
+        for (; i < to; i++) if (b[i] == c) return i;
+        return -1;
+    }
+
+    /** A short printable excerpt of untrusted text for a problem message (controls become '?'). */
+    public static String excerpt(byte[] b, int from, int to, int max) {
+        String s = string(b, from, Math.min(to, from + max * 4));
+        StringBuilder sb = new StringBuilder(Math.min(s.length(), max) + 3);
+        for (int i = 0; i < s.length() && sb.length() < max; i++) {
+            char c = s.charAt(i);
+            sb.append(c < 0x20 || c == 0x7f ? '?' : c);
+        }
+        if (s.length() > max || to - from > max * 4) sb.append("...");
+        return sb.toString();
+    }
+}

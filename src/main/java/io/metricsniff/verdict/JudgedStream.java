@@ -1,0 +1,24 @@
+package io.metricsniff.verdict;
+
+import io.metricsniff.decode.Endpoint;
+import io.metricsniff.protocol.StreamConsumer;
+import io.metricsniff.record.RecordSink;
+
+/** What the judging consumers of one TCP direction share: its endpoints, the judge, the sink. */
+abstract class JudgedStream implements StreamConsumer {
+    protected final Endpoint src;
+    protected final Endpoint dst;
+    protected final Judge judge;
+    protected final RecordSink sink;
+
+    JudgedStream(Endpoint src, Endpoint dst, Judge judge, RecordSink sink) {
+        this.src = src;
+        this.dst = dst;
+        this.judge = judge;
+        this.sink = sink;
+    }
+
+    @Override public final void gap(long bytes, long timeNanos) { sink.gap(timeNanos, src, dst, bytes); }
+
+    @Override public final void skipped(long bytes, String why, long timeNanos) { sink.skipped(timeNanos, src, dst, bytes, why); }
+}
