@@ -6,8 +6,11 @@
                                 own whisper slot) for SECONDS, 40 lines (~100 KB/s) every 10 ms, blocking
                                 while the receiver's window is shut; when the connection fails it connects
                                 again 0.2 s later. Prints the lines sendall() accepted.
-  clock HOST PORT NAME OFFSET N writes N lines lab.clock.NAME.<i> with timestamps now+OFFSET s,
-                                one a second, from its own connection
+  clock SRC HOST PORT NAME OFFSET N
+                                writes N lines lab.clock.NAME.<i> with timestamps now+OFFSET s, one a
+                                second, on one connection from address SRC
+  lines SRC HOST PORT TEXT      writes TEXT (\n for line ends, {now} for the current second) on one
+                                connection from address SRC
 
 usage: health-senders.py fast|clock ...
 """
@@ -55,11 +58,17 @@ def fast(host, port, seconds, per_block):
     print(n)
 
 
-def clock(host, port, name, offset, count):
-    s = socket.create_connection((host, port))
+def clock(src, host, port, name, offset, count):
+    s = socket.create_connection((host, port), source_address=(src, 0))
     for i in range(count):
         s.sendall(("lab.clock.%s.%d %d %d\n" % (name, i, i, int(time.time()) + offset)).encode())
         time.sleep(1)
+    s.close()
+
+
+def lines(src, host, port, text):
+    s = socket.create_connection((host, port), source_address=(src, 0))
+    s.sendall(text.replace("\\n", "\n").replace("{now}", str(int(time.time()))).encode())
     s.close()
 
 
@@ -67,8 +76,10 @@ def main():
     what = sys.argv[1] if len(sys.argv) > 1 else ""
     if what == "fast" and len(sys.argv) in (5, 6):
         fast(sys.argv[2], int(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5]) if len(sys.argv) == 6 else BLOCK_LINES)
-    elif what == "clock" and len(sys.argv) == 7:
-        clock(sys.argv[2], int(sys.argv[3]), sys.argv[4], int(sys.argv[5]), int(sys.argv[6]))
+    elif what == "clock" and len(sys.argv) == 8:
+        clock(sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5], int(sys.argv[6]), int(sys.argv[7]))
+    elif what == "lines" and len(sys.argv) == 6:
+        lines(sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5])
     else:
         sys.exit(__doc__)
 

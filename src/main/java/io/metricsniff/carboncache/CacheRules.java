@@ -6,7 +6,9 @@ import io.metricsniff.record.MetricRecord;
 import io.metricsniff.record.RecordSink;
 import io.metricsniff.record.Verdict;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +16,10 @@ import java.util.Map;
  * limit (writer.py drops a new series' drained points while CREATE_BUCKET is empty), more than one point
  * in a storage slot (whisper keeps the last written), and several hosts writing one series (last writer
  * wins). Lines carbon rejects (malformed) are not stored and not held against anything.
+ *
+ * <p>Which new series the limit holds back follows carbon's default CACHE_WRITE_STRATEGY (sorted): of the
+ * series that reach the cache together (one packet), the writer drains the one with most points first
+ * and, among equals, the one that arrived last (a stable ascending sort, popped from the end).
  */
 public final class CacheRules implements RecordSink {
     /** Series remembered (least recently written forgotten, and counted): as PathTable's paths. */
@@ -26,6 +32,8 @@ public final class CacheRules implements RecordSink {
     private final HostNames hosts = new HostNames();
     final CacheCounts counts = new CacheCounts();
     private CreateBucket bucket;
+    private final List<Series> pending = new ArrayList<>(); // new series of the current packet, not yet drained
+    private long pendingTime;
     private final Map<String, Series> series = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override protected boolean removeEldestEntry(Map.Entry<String, Series> eldest) {
             boolean full = size() > MAX_SERIES;
@@ -43,14 +51,24 @@ public final class CacheRules implements RecordSink {
         if (r.verdict() == Verdict.MALFORMED || !r.hasTimestamp() || !r.hasPath()) return;
         String path = r.storedPath() != null ? r.storedPath() : r.path();
         long t = r.timeNanos();
+        if (!pending.isEmpty() && t != pendingTime) drainPending();
         Series s = series.get(path);
         if (s == null) {
-            s = new Series();
+            s = new Series(path);
             series.put(path, s);
             counts.newSeries++;
-            s.created = create(t);
-            if (!s.created) counts.heldBack(path);
-        } else if (!s.created) {
+            if (Double.isInfinite(conf.maxCreatesPerMinute())) {
+                s.created = true;
+            } else {
+                pending.add(s);
+                pendingTime = t;
+            }
+        }
+        if (s.pendingPoints > 0 || !s.created && pending.size() > 0 && pending.get(pending.size() - 1) == s) {
+            s.pendingPoints++;
+            return;
+        }
+        if (!s.created) {
             s.created = create(t);
             if (s.created) counts.delayedSeries++;
         }
@@ -61,6 +79,25 @@ public final class CacheRules implements RecordSink {
         }
         slot(s, path, hosts.of(r.src()), (long) Math.floor(r.timestamp()));
     }
+
+    /** The writer's pass over the new series that arrived together: most points first, then latest first. */
+    private void drainPending() {
+        for (int i = pending.size() - 1; i >= 0; i--) pending.get(i).order = i;
+        pending.sort((a, b) -> a.pendingPoints != b.pendingPoints ? Long.compare(b.pendingPoints, a.pendingPoints)
+                : Integer.compare(b.order, a.order));
+        for (Series s : pending) {
+            s.created = create(pendingTime);
+            if (!s.created) {
+                counts.heldBack(s.path);
+                s.heldPoints += s.pendingPoints;
+                counts.heldPoints += s.pendingPoints;
+            }
+            s.pendingPoints = 0;
+        }
+        pending.clear();
+    }
+
+    @Override public void finish() { if (!pending.isEmpty()) drainPending(); }
 
     private boolean create(long t) {
         if (conf.maxCreatesPerMinute() == Double.POSITIVE_INFINITY) return true;
