@@ -1,8 +1,8 @@
 package io.metricsniff.health;
 
 import io.metricsniff.decode.Packet;
+import io.metricsniff.reassembly.TcpTestKit;
 
-import java.nio.charset.StandardCharsets;
 
 /** Builds the TCP segments of one client/server pair for {@link ConnectionHealth} and feeds them in. */
 final class Wire {
@@ -23,20 +23,8 @@ final class Wire {
 
     static Packet segment(byte[] src, int sport, byte[] dst, int dport, long seq, long ack, int flags, int window,
                           String payload) {
-        Packet p = new Packet();
-        p.ipVersion = 4;
-        System.arraycopy(src, 0, p.srcAddr, 0, 4);
-        System.arraycopy(dst, 0, p.dstAddr, 0, 4);
-        p.srcPort = sport;
-        p.dstPort = dport;
-        p.protocol = Packet.TCP;
-        p.seq = seq & 0xFFFFFFFFL;
-        p.ack = ack & 0xFFFFFFFFL;
-        p.tcpFlags = flags;
+        Packet p = TcpTestKit.tcp(src, sport, dst, dport, seq, ack, flags, TcpTestKit.ascii(payload), 0);
         p.window = window;
-        p.buf = payload.getBytes(StandardCharsets.ISO_8859_1);
-        p.payloadOffset = 0;
-        p.payloadLength = p.buf.length;
         return p;
     }
 
