@@ -31,6 +31,7 @@ public final class ConnectionHealth implements SegmentObserver {
     private final Map<HealthEvent.Kind, ArrayDeque<HealthEvent>> events = new EnumMap<>(HealthEvent.Kind.class);
     private long evictedFlows, evictedHosts, nowNanos;
     private long nextExpiryNanos = Long.MIN_VALUE;
+    private volatile HealthSnapshot latest;
 
     public ConnectionHealth(HealthLimits limits) { this.limits = limits; }
 
@@ -51,6 +52,7 @@ public final class ConnectionHealth implements SegmentObserver {
         }
         if (t >= nextExpiryNanos) {
             expire(t);
+            latest = snapshot();
             nextExpiryNanos = t + EXPIRE_EVERY_NANOS;
         }
     }
@@ -259,6 +261,9 @@ public final class ConnectionHealth implements SegmentObserver {
         return HealthSnapshot.of(nowNanos, limits, totals, flows.values(), hosts.values(), all,
                 evictedFlows, evictedHosts);
     }
+
+    /** For other threads (the UI): the snapshot taken at most a second of capture time ago, or null. */
+    public HealthSnapshot latest() { return latest; }
 
     int flowsTracked() { return flows.size(); }
 
