@@ -9,11 +9,15 @@ import io.metricsniff.capture.FileSource;
 import io.metricsniff.capture.LiveSource;
 import io.metricsniff.capture.PacketSink;
 import io.metricsniff.capture.PacketSource;
+import io.metricsniff.carboncache.CacheRules;
+import io.metricsniff.carboncache.ClockOffsets;
 import io.metricsniff.decode.PacketDecoder;
 import io.metricsniff.hop.HopEngine;
 import io.metricsniff.hop.HopExpect;
 import io.metricsniff.hop.HopListener;
 import io.metricsniff.output.HopLines;
+import io.metricsniff.health.ConnectionHealth;
+import io.metricsniff.health.HealthLimits;
 import io.metricsniff.output.JsonLinesSink;
 import io.metricsniff.output.PcapWriter;
 import io.metricsniff.output.Summary;
@@ -25,6 +29,10 @@ import io.metricsniff.pipeline.PacketRing;
 import io.metricsniff.pipeline.Pipeline;
 import io.metricsniff.pipeline.StopWhen;
 import io.metricsniff.reassembly.ReassemblyLimits;
+import io.metricsniff.report.CoreCounts;
+import io.metricsniff.report.HealthSource;
+import io.metricsniff.report.Reporter;
+import io.metricsniff.report.SenderCounts;
 import io.metricsniff.record.RecordSink;
 import io.metricsniff.verdict.Judge;
 import io.metricsniff.tui.CaptureStats;
@@ -91,7 +99,10 @@ final class Session {
         int digits = s.live() ? 9 : CaptureFiles.timestampDigits(s.input);
         HopExpect hopExpect = !s.hops.isEmpty() && s.expects() ? new HopExpect(s.expect) : null;
         HopEngine hops = hopEngine(live, digits, hopExpect);
-        RecordSink chain = sinks(source, tally, paths, expectations, live, digits, hops);
+        SenderCounts senders = s.reportTo != null ? new SenderCounts() : null;
+        ClockOffsets clocks = s.clocks ? new ClockOffsets() : null;
+        CacheRules cache = s.cacheConf != null ? new CacheRules(s.cacheSchemas, s.cacheConf) : null;
+        RecordSink chain = sinks(source, tally, paths, expectations, live, digits, hops, senders, clocks, cache);
         Judge judge = new Judge(s.profile, s.lateNanos, s.futureNanos);
         Pipeline pipeline = new Pipeline(source.linkType(),
                 new Decoders(s.protocol, judge, chain).sniffUnknownPorts(hops != null),
@@ -107,9 +118,12 @@ final class Session {
         pipeline.anomalies().source(Anomaly.QUEUE_DROPS, ring::dropped)
                 .source(Anomaly.GAP_BYTES, tally::gapBytes)
                 .source(Anomaly.SKIPPED_BYTES, tally::skippedBytes);
+        ConnectionHealth health = s.health ? new ConnectionHealth(HealthLimits.defaults()) : null;
+        pipeline.observe(health);
+        Reporter reporter = s.reportTo == null ? null : reporter(source, pipeline, tally, health, senders);
 
         Failure failure = new Failure();
-        Thread processing = new Thread(() -> process(ring, pipeline), "metricsniff-processing");
+        Thread processing = new Thread(() -> process(ring, pipeline, reporter), "metricsniff-processing");
         processing.setDaemon(true);
         processing.setUncaughtExceptionHandler((t, e) -> { failure.set(e); source.stop(); });
         processing.start();
@@ -121,6 +135,7 @@ final class Session {
 
         String warning = runSource(source, ring);
         joinQuietly(processing);
+        if (reporter != null) reporter.finish();
         if (screen != null) screen.finish(!s.live()); // a replay's final state stays until q
         for (Timer t : new Timer[] {within, duration}) if (t != null) t.cancel();
         if (status != null) status.stop();
@@ -128,6 +143,7 @@ final class Session {
 
         List<Summary.Section> sections = new ArrayList<>(Report.sections(expectations, s.advisor, paths));
         sections.addAll(Report.hopSections(hops, hopExpect));
+        sections.addAll(Report.wireSections(health == null ? null : health.snapshot(), cache, clocks));
         summary(source, pipeline, tally, sections).print(out, s.json);
         out.flush();
         int exit = exitStatus(failure, warning, pipeline.decoders(), tally, expectations, within);
@@ -190,10 +206,10 @@ final class Session {
 
     /** Where judged records go: counts always; statistics, the delivery check, hops and one output as asked. */
     private RecordSink sinks(PacketSource source, Tally tally, PathTable paths, Expectations expectations, ViewSources live,
-                             int digits, HopEngine hops) {
+                             int digits, RecordSink... optional) {
         List<RecordSink> sinks = new ArrayList<>();
         sinks.add(tally);
-        if (hops != null) sinks.add(hops);
+        for (RecordSink o : optional) if (o != null) sinks.add(o);
         if (s.needsPathTable()) sinks.add(paths);
         if (expectations != null) sinks.add(expectations);
         if (live != null) sinks.add(live);
@@ -236,11 +252,26 @@ final class Session {
         };
     }
 
-    private void process(PacketRing ring, Pipeline pipeline) {
+    private void process(PacketRing ring, Pipeline pipeline, Reporter reporter) {
         while (ring.drainTo(pipeline)) {
             if (ring.isEmpty()) out.flush(); // live output appears as it happens
+            if (reporter != null) reporter.tick(System.nanoTime()); // here: sources are read on their own thread
         }
         pipeline.finish();
+    }
+
+    /** --report-to: what is reported, one source a line, and the reporter's own connection left out. */
+    private Reporter reporter(PacketSource source, Pipeline pipeline, Tally tally, ConnectionHealth health,
+                              SenderCounts senders) {
+        Reporter r = new Reporter(s.reportTo, s.reportHost, s.reportIntervalNanos);
+        r.add(new CoreCounts(pipeline.counters(), pipeline.anomalies(), tally, () -> source.kernelDrops().orElse(0),
+                pipeline::flows));
+        r.add(senders);
+        r.add(new HealthSource(health));
+        pipeline.exclude(r.ownTraffic());
+        pipeline.anomalies().source(Anomaly.REPORT_DROPPED_LINES, r::droppedLines);
+        r.start(System.nanoTime());
+        return r;
     }
 
     private static void joinQuietly(Thread t) {

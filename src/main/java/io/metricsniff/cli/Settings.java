@@ -1,5 +1,6 @@
 package io.metricsniff.cli;
 
+import io.metricsniff.analysis.CarbonConf;
 import io.metricsniff.analysis.GraphiteGlob;
 import io.metricsniff.analysis.RetentionAdvisor;
 import io.metricsniff.analysis.StorageAggregation;
@@ -13,6 +14,9 @@ import io.metricsniff.output.Colour;
 import io.metricsniff.record.Protocol;
 import io.metricsniff.verdict.ReceiverProfile;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,6 +57,13 @@ final class Settings {
     final RetentionAdvisor advisor; // null: no --schemas
     final List<HopSpec> hops;        // --hop, in order; empty: no hop followed
     final HopEngine.Options hopOptions;
+    final boolean health;             // --health, or implied by --report-to
+    final boolean clocks;             // per-host clock offsets: with --health or --carbon-conf
+    final StorageSchemas cacheSchemas; // with cacheConf: --carbon-conf's checks; null: none
+    final CarbonConf cacheConf;
+    final InetSocketAddress reportTo;  // null: no --report-to
+    final long reportIntervalNanos;
+    final String reportHost;
 
     private Settings(SniffCommand c, boolean stdoutIsTerminal) throws UsageException {
         SniffCommand.Source src = c.source == null ? new SniffCommand.Source() : c.source;
@@ -85,6 +96,39 @@ final class Settings {
         advisor = advisor(c);
         hops = hops(c);
         hopOptions = hopOptions(c);
+        health = c.health || c.reportTo != null;
+        if (c.carbonConf != null && c.schemas == null) {
+            throw new UsageException("--carbon-conf needs --schemas (slots come from the retentions)");
+        }
+        cacheConf = c.carbonConf == null ? null : carbonConf(c.carbonConf);
+        cacheSchemas = cacheConf == null ? null : advisor.schemas();
+        clocks = health || cacheConf != null;
+        reportTo = c.reportTo;
+        if (reportTo != null && c.reportInterval.nanos() < 1_000_000_000L) {
+            throw new UsageException("--report-interval must be at least 1s");
+        }
+        reportIntervalNanos = c.reportInterval.nanos();
+        reportHost = c.reportHost != null ? c.reportHost : localHostName();
+    }
+
+    private static CarbonConf carbonConf(Path file) throws UsageException {
+        if (!Files.isReadable(file)) throw new UsageException("cannot read " + file);
+        try {
+            return CarbonConf.parse(file);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** The {@code <host>} node of reported names: this machine's short name. */
+    private static String localHostName() {
+        try {
+            String h = InetAddress.getLocalHost().getHostName();
+            int dot = h.indexOf('.');
+            return dot > 0 ? h.substring(0, dot) : h;
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     static Settings from(SniffCommand c, boolean stdoutIsTerminal) throws UsageException {

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,6 +128,29 @@ public final class SniffCommand {
 
     @Option(names = "--hop-delivered", description = "Also report each delivered datapoint (with its lag).")
     boolean hopDelivered;
+
+    @Option(names = "--health",
+            description = "Connection health from TCP headers: refused connects, resets and the lines they lost, "
+                    + "zero windows, retransmissions, reconnect storms (summary key health).")
+    boolean health;
+
+    @Option(names = "--carbon-conf", paramLabel = "FILE",
+            description = "carbon.conf (with --schemas): hold the traffic against carbon-cache's create limit, storage "
+                    + "slots and writers (summary key carbon); also per-host clock offsets (clocks).")
+    Path carbonConf;
+
+    @Option(names = "--report-to", paramLabel = "HOST:PORT", converter = Converters.ReportTarget.class,
+            description = "Send metricsniff's own counts to this Graphite line receiver (plaintext) under "
+                    + "metricsniff.<host>. every --report-interval; implies --health. Its own connection is not judged.")
+    InetSocketAddress reportTo;
+
+    @Option(names = "--report-interval", paramLabel = "DURATION", defaultValue = "60s", converter = Converters.Duration.class,
+            description = "How often --report-to sends (default ${DEFAULT-VALUE}); counts are per interval.")
+    DurationOption reportInterval;
+
+    @Option(names = "--report-host", paramLabel = "NAME",
+            description = "The <host> node of the reported names (default: this machine's short host name).")
+    String reportHost;
 
     @Option(names = "--pace", description = "With -I and --format tui: replay at the recorded pace.")
     boolean pace;
