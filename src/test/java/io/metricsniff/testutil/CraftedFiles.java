@@ -28,8 +28,13 @@ public final class CraftedFiles {
         }
 
         public Pcap packet(long seconds, long nanosField, byte[] data) {
-            out.writeBytes(le(16).putInt((int) seconds).putInt((int) nanosField).putInt(data.length)
-                    .putInt(data.length).array());
+            return record(seconds, nanosField, data.length, data.length, data);
+        }
+
+        /** A record whose length fields say whatever they are given, followed by {@code data}. */
+        public Pcap record(long seconds, long nanosField, int capLengthField, int origLengthField, byte[] data) {
+            out.writeBytes(le(16).putInt((int) seconds).putInt((int) nanosField).putInt(capLengthField)
+                    .putInt(origLengthField).array());
             out.writeBytes(data);
             return this;
         }
