@@ -39,7 +39,8 @@ final class Libpcap {
         }
     }
 
-    private static void applyFilter(PcapHandle handle, String filter) throws CaptureException {
+    /** Compiles and installs the filter; on failure the handle keeps the filter it had. */
+    static void applyFilter(PcapHandle handle, String filter) throws CaptureException {
         if (filter == null || filter.isBlank()) return;
         BpfProgram program;
         try {

@@ -61,7 +61,12 @@ public final class LinkFilter {
         if (filter == null || filter.isBlank()) return;
         // The user's words first, so that a mistake is reported in them.
         Libpcap.applyFilterOrClose(handle, filter);
-        if (dlt == DLT_EN10MB) Libpcap.applyFilterOrClose(handle, withVlans(filter));
+        if (dlt != DLT_EN10MB) return;
+        try {
+            Libpcap.applyFilter(handle, withVlans(filter));
+        } catch (CaptureException e) {
+            // a filter libpcap cannot nest under 'vlan' (none known): the user's own stays installed
+        }
     }
 
     /** {@code IEEE802_11 (802.11, DLT 105)}: libpcap's name and description, as tcpdump prints them. */

@@ -2,8 +2,9 @@ package io.metricsniff.live;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static io.metricsniff.testutil.Veth.run;
+
 import io.metricsniff.testutil.CliRunner;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -75,18 +76,5 @@ class VlanLiveTest {
         List<String> c = new ArrayList<>(List.of("ip", "netns", "exec", ns));
         c.addAll(List.of(command));
         return run(c.toArray(new String[0]));
-    }
-
-    private static boolean run(String... command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }
