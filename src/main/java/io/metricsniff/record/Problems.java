@@ -197,7 +197,9 @@ public final class Problems {
     public static Problem timestampBackwards(String receiver, double bySeconds, boolean drops) {
         return Problem.lazy(TIMESTAMP_BACKWARDS, a -> "timestamp " + seconds(a[1]) + " older than the newest already seen for this path"
                 + ((Boolean) a[2] ? ": " + a[0] + " drops points that go backwards (its validate_order check)"
-                                  : "; " + a[0] + " still writes it into its slot"), receiver, bySeconds, drops);
+                                  : "; " + a[0] + " still takes it (writes it into its slot, or passes it on:"
+                                    + " carbon-relay-ng's validate_order, which would drop it, is off by default)"),
+                receiver, bySeconds, drops);
     }
 
     private static String seconds(Object s) { return Durations.format((Double) s); }
