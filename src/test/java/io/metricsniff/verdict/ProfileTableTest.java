@@ -53,6 +53,8 @@ class ProfileTableTest {
         {"a.b 1" + T + " x",                             "malformed:field-count",     "malformed:field-count",     "ok:not-checked",         "malformed:field-count",    "malformed:field-count"},
         {"a.b 1",                                        "malformed:field-count",     "malformed:field-count",     "ok:not-checked",         "malformed:field-count",    "malformed:field-count"},
         {"a.b",                                          "malformed:field-count",     "malformed:field-count",     "malformed:field-count",  "malformed:field-count",    "malformed:field-count"},
+        {"a.b;t=v",                                      "malformed:field-count",     "malformed:field-count",     "ok:not-checked",         "malformed:field-count",    "malformed:field-count"},
+        {"a.b;t=a\0b 1" + T,                             "malformed:bad-name",         "ok",                        "ok:name-rewritten",      "malformed:bad-name",       "ok"},
         {"",                                             "malformed:empty-line",      "malformed:empty-line",      "malformed:empty-line",   "malformed:empty-line",     "malformed:empty-line"},
         {"\r",                                           "malformed:empty-line",      "malformed:empty-line",      "malformed:empty-line",   "malformed:empty-line",     "malformed:empty-line"},
         {"a.\u00ff 1" + T,                               "ok",                        "ok",                        "ok:name-rewritten",      "malformed:bad-name",                       "ok"},
@@ -117,8 +119,8 @@ class ProfileTableTest {
     void lineLengthLimitsAtEachBoundary() {
         assertEquals("ok", judge("carbon", line(16384), 16384));
         assertEquals("malformed:line-too-long!", judge("carbon", line(16385), 16385));
-        assertEquals("ok", judge("carbon-c-relay", line(32768), 32768));
-        assertEquals("malformed:line-too-long", judge("carbon-c-relay", line(32769), 32769));
+        assertEquals("ok", judge("carbon-c-relay", line(32766), 32766));
+        assertEquals("malformed:line-too-long!", judge("carbon-c-relay", line(32767), 32767));
         assertEquals("ok", judge("carbon-relay-ng", line(65535), 65535));
         assertEquals("malformed:line-too-long!", judge("carbon-relay-ng", line(65536), 65536));
         assertEquals("ok", judge("riemann", line(1024), 1024));
