@@ -32,6 +32,7 @@ public final class CarbonCRelayProfile implements ReceiverProfile {
     public static final String ALLOWED_CHARS = "-_:#";
 
     @Override public String name() { return NAME; }
+    @Override public String follows() { return "carbon-c-relay 3.7.3 (Debian), checked against the running binary"; }
     @Override public boolean minusOneIsNow() { return false; }
 
     @Override

@@ -33,6 +33,7 @@ public final class CarbonRelayNgProfile implements ReceiverProfile {
             + " only its aggregators and validate_order see the wrapped value";
 
     @Override public String name() { return NAME; }
+    @Override public String follows() { return "carbon-relay-ng with go-metrics20 v0.0.0-20240216190837-a2a3be37ef3e (its go.mod pin)"; }
     @Override public boolean minusOneIsNow() { return false; }
     @Override public boolean readsLastLineAtClose() { return true; }
     /** validate_order is not set in cfg.NewConfig, so it is off unless the operator turns it on. */
