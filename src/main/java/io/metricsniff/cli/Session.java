@@ -85,7 +85,8 @@ final class Session {
         LiveState live = screen != null ? new LiveState() : null;
         int digits = s.live() ? 9 : CaptureFiles.timestampDigits(s.input);
         RecordSink chain = sinks(source, tally, paths, expectations, live, digits);
-        Judge judge = new Judge(s.profile, s.lateNanos, s.futureNanos);
+        Judge judge = new Judge(s.profile, s.lateNanos, s.futureNanos,
+                s.advisor == null ? null : s.advisor::longestRetentionSeconds);
         Pipeline pipeline = new Pipeline(source.linkType(), new Decoders(s.protocol, judge, chain),
                 ReassemblyLimits.defaults(), dump == null ? null : tee(dump));
         PacketRing ring = s.live() ? new PacketRing(PacketRing.DEFAULT_SLOTS, PacketRing.DEFAULT_MAX_BYTES, true)

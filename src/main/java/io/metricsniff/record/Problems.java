@@ -186,12 +186,32 @@ public final class Problems {
     }
 
     /** @param late true: behind capture time; false: ahead of it (both in seconds) */
+    /** Without --schemas: what the receiver keeps is unknown, so the message says what is assumed. */
     public static Problem timing(boolean late, double bySeconds, double limitSeconds) {
         return late
-                ? Problem.lazy(LATE, a -> "timestamp is " + seconds(a[0]) + " behind capture time (limit " + seconds(a[1]) + ")",
+                ? Problem.lazy(LATE, a -> "timestamp is " + seconds(a[0]) + " behind capture time (limit " + seconds(a[1])
+                        + "; without --schemas, assumed not to count: whether the receiver keeps it depends on its retention)",
                         bySeconds, limitSeconds)
-                : Problem.lazy(FUTURE, a -> "timestamp is " + seconds(a[0]) + " ahead of capture time (limit " + seconds(a[1]) + ")",
+                : Problem.lazy(FUTURE, a -> "timestamp is " + seconds(a[0]) + " ahead of capture time (limit " + seconds(a[1])
+                        + "; without --schemas, assumed not to count: whisper would store it, the sender's clock is off)",
                         bySeconds, limitSeconds);
+    }
+
+    /** With --schemas, a skewed point the receiver still stores: a note, the verdict stays ok. */
+    public static Problem timingStored(boolean late, double bySeconds, double limitSeconds, long retentionSeconds) {
+        return late
+                ? Problem.lazy(LATE, a -> "stored: timestamp is " + seconds(a[0]) + " behind capture time (limit " + seconds(a[1])
+                        + "), inside the longest retention " + seconds(((Long) a[2]).doubleValue()) + "; the clock is off by " + seconds(a[0]),
+                        bySeconds, limitSeconds, retentionSeconds)
+                : Problem.lazy(FUTURE, a -> "stored: timestamp is " + seconds(a[0]) + " ahead of capture time (limit " + seconds(a[1])
+                        + "); whisper writes future points into its finest archive; the clock is off by " + seconds(a[0]),
+                        bySeconds, limitSeconds);
+    }
+
+    /** With --schemas, a point older than its path's longest retention: whisper drops it without a word. */
+    public static Problem olderThanRetention(double bySeconds, long retentionSeconds) {
+        return Problem.lazy(LATE, a -> "dropped: timestamp is " + seconds(a[0]) + " behind capture time, older than the longest"
+                + " retention " + seconds(((Long) a[1]).doubleValue()) + " of its schema; whisper drops it silently", bySeconds, retentionSeconds);
     }
 
     public static Problem timestampBackwards(String receiver, double bySeconds, boolean drops) {
