@@ -8,11 +8,6 @@ import io.metricsniff.testutil.RelayLab;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,13 +26,7 @@ class CRelayLongLineOracleTest {
     void theRelayAgreesOnLongLinesAndTheLinesAfterThem() throws Exception {
         RelayLab.assumeInstalled(CRelayProfileOracleTest.BINARY);
         try (RelayLab lab = new RelayLab("metricsniff-cc-long.")) {
-            int sink = RelayLab.freePort(RelayLab.SINK_A), port = RelayLab.freePort(RelayLab.C_RELAY_HOST);
-            lab.startSinks(RelayLab.SINK_A + ":" + sink + ":line");
-            Path conf = lab.dir.resolve("relay.conf");
-            Files.writeString(conf, "listen type linemode " + RelayLab.C_RELAY_HOST + ":" + port + " proto tcp ;\n"
-                    + "cluster sink forward " + RelayLab.SINK_A + ":" + sink + " ;\nmatch * send to sink ;\n");
-            lab.startDaemon(List.of(CRelayProfileOracleTest.BINARY, "-f", conf.toString(), "-H", "lab", "-w", "1"),
-                    lab.dir.resolve("relay.out"), RelayLab.C_RELAY_HOST, port);
+            int port = CRelayProfileOracleTest.startRelayToOneSink(lab);
             List<String> expected = new ArrayList<>();
             for (int n : LENGTHS) {
                 List<String> lines = List.of("before." + n + " 1 1700000000", bigLine(n), "after." + n + " 1 1700000000");
@@ -74,15 +63,10 @@ class CRelayLongLineOracleTest {
     private static String shortName(String name) { return name.length() > 40 ? name.substring(0, 40) + "...(" + name.length() + ")" : name; }
 
     /** The relay resets the connection on a line it cannot hold: that is the behaviour under test, not an error. */
-    private static void sendIgnoringReset(String host, int port, List<String> lines) throws IOException {
-        StringBuilder b = new StringBuilder();
-        for (String l : lines) b.append(l).append('\n');
-        try (Socket s = new Socket(host, port)) {
-            OutputStream o = s.getOutputStream();
-            o.write(b.toString().getBytes(StandardCharsets.US_ASCII));
-            o.flush();
-            Thread.sleep(200);
-        } catch (IOException | InterruptedException e) {
+    private static void sendIgnoringReset(String host, int port, List<String> lines) {
+        try {
+            RelayLab.send(host, port, lines);
+        } catch (IOException e) {
             // connection reset by the relay: what it forwarded is checked at the sink
         }
     }
