@@ -89,9 +89,7 @@ public final class Problems {
     }
 
     public static Problem emptyLine(String receiver, String what) { return says(EMPTY_LINE, receiver, what); }
-
     public static Problem nanValue(String receiver, String what) { return says(NAN_VALUE, receiver, what); }
-
     public static Problem timestampRange(String receiver, String consequence) { return says(TIMESTAMP_RANGE, receiver, consequence); }
 
     public static Problem badValue(String receiver, String rule) {
@@ -186,7 +184,7 @@ public final class Problems {
     }
 
     /** @param late true: behind capture time; false: ahead of it (both in seconds) */
-    /** Without --schemas: what the receiver keeps is unknown, so the message says what is assumed. */
+    /** Without --schemas what the receiver keeps is unknown: the message says what is assumed. */
     public static Problem timing(boolean late, double bySeconds, double limitSeconds) {
         return late
                 ? Problem.lazy(LATE, a -> "timestamp is " + seconds(a[0]) + " behind capture time (limit " + seconds(a[1])
@@ -201,17 +199,16 @@ public final class Problems {
     public static Problem timingStored(boolean late, double bySeconds, double limitSeconds, long retentionSeconds) {
         return late
                 ? Problem.lazy(LATE, a -> "stored: timestamp is " + seconds(a[0]) + " behind capture time (limit " + seconds(a[1])
-                        + "), inside the longest retention " + seconds(((Long) a[2]).doubleValue()) + "; the clock is off by " + seconds(a[0]),
-                        bySeconds, limitSeconds, retentionSeconds)
+                        + "), inside the longest retention " + seconds(a[2]) + "; the clock is off by " + seconds(a[0]),
+                        bySeconds, limitSeconds, (double) retentionSeconds)
                 : Problem.lazy(FUTURE, a -> "stored: timestamp is " + seconds(a[0]) + " ahead of capture time (limit " + seconds(a[1])
-                        + "); whisper writes future points into its finest archive; the clock is off by " + seconds(a[0]),
-                        bySeconds, limitSeconds);
+                        + "); whisper writes future points into its finest archive; the clock is off by " + seconds(a[0]), bySeconds, limitSeconds);
     }
 
     /** With --schemas, a point older than its path's longest retention: whisper drops it without a word. */
     public static Problem olderThanRetention(double bySeconds, long retentionSeconds) {
         return Problem.lazy(LATE, a -> "dropped: timestamp is " + seconds(a[0]) + " behind capture time, older than the longest"
-                + " retention " + seconds(((Long) a[1]).doubleValue()) + " of its schema; whisper drops it silently", bySeconds, retentionSeconds);
+                + " retention " + seconds(a[1]) + " of its schema; whisper drops it silently", bySeconds, (double) retentionSeconds);
     }
 
     public static Problem timestampBackwards(String receiver, double bySeconds, boolean drops) {
