@@ -53,6 +53,9 @@ public final class RetentionAdvisor {
 
     public List<Advice> advise(PathTable table) { return advise(table.snapshot()); }
 
+    /** Seconds of the longest retention of the schema carbon picks for {@code path} (first match). */
+    public long longestRetentionSeconds(String path) { return schemas.match(path).maxRetentionSeconds(); }
+
     private static final class Group {
         final StorageSchemas.Schema schema;
         final StorageAggregation.Rule rule;

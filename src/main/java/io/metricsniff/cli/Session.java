@@ -101,7 +101,8 @@ final class Session {
         ClockOffsets clocks = s.clocks ? new ClockOffsets() : null;
         CacheRules cache = s.cacheConf != null ? new CacheRules(s.cacheSchemas, s.cacheConf) : null;
         RecordSink chain = sinks(source, tally, paths, expectations, live, digits, hops, senders, clocks, cache);
-        Judge judge = new Judge(s.profile, s.lateNanos, s.futureNanos);
+        Judge judge = new Judge(s.profile, s.lateNanos, s.futureNanos,
+                s.advisor == null ? null : s.advisor::longestRetentionSeconds);
         Pipeline pipeline = new Pipeline(source.linkType(),
                 new Decoders(s.protocol, judge, chain).sniffUnknownPorts(hops != null),
                 ReassemblyLimits.defaults(), dump == null ? null : tee(dump));

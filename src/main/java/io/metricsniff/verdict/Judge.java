@@ -17,8 +17,13 @@ public final class Judge {
     private final TimestampOrder order;
 
     public Judge(ReceiverProfile profile, long lateNanos, long futureNanos) {
+        this(profile, lateNanos, futureNanos, null);
+    }
+
+    /** @param longestRetention a path's longest retention in seconds (its storage schema); null without --schemas */
+    public Judge(ReceiverProfile profile, long lateNanos, long futureNanos, java.util.function.ToLongFunction<String> longestRetention) {
         this.profile = profile;
-        this.timing = new TimingRule(lateNanos, futureNanos, profile.minusOneIsNow());
+        this.timing = new TimingRule(lateNanos, futureNanos, profile.minusOneIsNow(), longestRetention);
         this.order = new TimestampOrder(profile.name(), profile.dropsBackwardTimestamps());
     }
 

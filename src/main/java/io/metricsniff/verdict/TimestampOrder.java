@@ -12,8 +12,8 @@ import java.util.Arrays;
 
 /**
  * Per-path ordering: a timestamp older than the newest one already seen for the same path.
- * carbon-relay-ng drops such points (its out-of-order validation); carbon and go-carbon write them
- * into their slot, so there it is only a note. Keyed by the path's bytes in an open-addressing
+ * carbon-relay-ng drops such points only with validate_order on (off by default, cfg/cfg.go
+ * NewConfig); carbon and go-carbon write them into their slot, so by default it is only a note. Keyed by the path's bytes in an open-addressing
  * table, so carbon's hot path makes no String. Bounded: past {@link #MAX_PATHS} paths, new paths
  * are not tracked (counted in {@link #untracked()}).
  */
