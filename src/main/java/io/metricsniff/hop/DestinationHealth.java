@@ -27,6 +27,7 @@ public final class DestinationHealth {
     private final ArrayDeque<Span> resets = new ArrayDeque<>();
     private final ArrayDeque<Span> counterRises = new ArrayDeque<>();
     private long zeroSince = -1;
+    private long zeroEnded = -1; // when the last zero-window spell ended
     private long lastSyn = -1;
     boolean connected;   // a SYN to it was answered by SYN-ACK, or data flowed
     boolean seen;        // any segment to or from it
@@ -45,7 +46,13 @@ public final class DestinationHealth {
         else if (window != 0 && zeroSince >= 0) {
             add(zeroWindows, new Span(zeroSince, t, 0));
             zeroSince = -1;
+            zeroEnded = t;
         }
+    }
+
+    /** Its window is zero at {@code now}, or reopened less than {@code graceNanos} before: copies for it may still come. */
+    boolean stalled(long now, long graceNanos) {
+        return zeroSince >= 0 || zeroEnded >= 0 && now - zeroEnded < graceNanos;
     }
 
     void reset(long t) {

@@ -13,6 +13,11 @@ import java.util.List;
  * value and timestamp only; the receiver's verdict on an in-record is kept as a possible cause.
  */
 final class Hop {
+    /** A stalled destination's reader drains its window within moments of reading again; later copies are lost. */
+    static final long STALL_GRACE_NANOS = 2_000_000_000L;
+    /** Waiting on a stalled destination ends at this many timeouts: a receiver stopped for good means drops. */
+    static final int MAX_HOLD_TIMEOUTS = 3;
+
     private final HopSpec spec;
     private final HopStats stats;
     private final Matcher matcher;
@@ -35,7 +40,7 @@ final class Hop {
         this.timeoutNanos = o.timeoutNanos();
         this.reportDelivered = o.reportDelivered();
         this.listener = listener;
-        this.matcher = new Matcher(timeoutNanos, o.maxPending(), this::settled);
+        this.matcher = new Matcher(timeoutNanos, o.maxPending(), this::settled, this::hold);
         this.causes = new DropCause(evidence, routes, router, timeoutNanos);
         this.evidence = evidence;
     }
@@ -54,7 +59,8 @@ final class Hop {
             return;
         }
         String name = spec.kind().rewrite(r.storedPath() != null ? r.storedPath() : r.path());
-        int expected = router != null ? Math.max(1, router.destinations(name).size()) : replicas;
+        int expected = replicas != HopEngine.Options.REPLICAS_FROM_ROUTER ? replicas
+                : router != null ? Math.max(1, router.destinations(name).size()) : 1;
         String rejected = r.verdict() == Verdict.MALFORMED && !r.problems().isEmpty() ? r.problems().get(0).code() : null;
         matcher.in(name, r.timestamp(), r.value(), r.timeNanos(), r.src(), r.dst(), expected, rejected);
     }
@@ -116,6 +122,12 @@ final class Hop {
         if (v == HopVerdict.UNRESOLVED || v == HopVerdict.DELIVERED && !reportDelivered || listener == HopListener.NONE) return;
         listener.outcome(new HopOutcome(stats.hop, v, p.name, p.timestamp, p.value(), p.in(),
                 p.copyList(), lag, where, reason));
+    }
+
+    /** A copy still missing may sit in a stalled destination's window or the relay's queue for it: wait (bounded). */
+    private boolean hold(Pending p, long now) {
+        return p.copies() < p.expected && now - p.inNanos <= MAX_HOLD_TIMEOUTS * timeoutNanos
+                && evidence.stalledFor(p, now, STALL_GRACE_NANOS);
     }
 
     /** Where this hop was seen sending, and every other server its host was seen connecting to. */
