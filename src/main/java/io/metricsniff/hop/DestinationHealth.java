@@ -28,6 +28,7 @@ public final class DestinationHealth {
     private final ArrayDeque<Span> counterRises = new ArrayDeque<>();
     private long zeroSince = -1;
     private long zeroEnded = -1; // when the last zero-window spell ended
+    private long closedAt = -1;  // when the relay last sent it a FIN
     private long lastSyn = -1;
     boolean connected;   // a SYN to it was answered by SYN-ACK, or data flowed
     boolean seen;        // any segment to or from it
@@ -54,6 +55,11 @@ public final class DestinationHealth {
     boolean stalled(long now, long graceNanos) {
         return zeroSince >= 0 || zeroEnded >= 0 && now - zeroEnded < graceNanos;
     }
+
+    void closed(long t) { closedAt = t; }
+
+    /** The relay closed its connection to it after {@code t}: nothing it held before then is still to come. */
+    boolean closedAfter(long t) { return closedAt > t; }
 
     void reset(long t) {
         boolean refused = lastSyn >= 0 && !connected;

@@ -37,6 +37,11 @@ public final class Evidence implements SegmentObserver {
             if (!isHopEndpoint.test(dst)) { DestinationHealth h = watch(dst); if (h != null) h.syn(timeNanos); }
             return;
         }
+        if (pkt.has(Packet.FIN) && watchedPort[pkt.dstPort]) { // the relay side closing: it has sent all it will
+            DestinationHealth h = byDst.get(pkt.dst());
+            if (h != null) h.closed(timeNanos);
+            return;
+        }
         if (!watchedPort[pkt.srcPort]) return;
         DestinationHealth h = byDst.get(pkt.src());
         if (h == null) return;

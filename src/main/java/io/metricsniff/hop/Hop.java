@@ -93,7 +93,8 @@ final class Hop {
         String reason = null;
         long lag = -1;
         List<Endpoint> wrong = misrouted(p);
-        if (how == Matcher.Ending.EVICTED || how == Matcher.Ending.END && n < p.expected) {
+        boolean closed = how == Matcher.Ending.END && n < p.expected && closedSince(p);
+        if (how == Matcher.Ending.EVICTED || how == Matcher.Ending.END && n < p.expected && !closed) {
             v = HopVerdict.UNRESOLVED;
         } else if (!wrong.isEmpty()) {
             v = HopVerdict.MISROUTED;
@@ -110,7 +111,8 @@ final class Hop {
             }
             v = HopVerdict.DROPPED;
             where = causes.missing(p, knownDestinations());
-            if (listener != HopListener.NONE) reason = causes.reason(p, where); // formatting costs; -q needs none
+            if (listener != HopListener.NONE) reason = causes.reason(p, where) // formatting costs; -q needs none
+                    + (closed ? "; the hop closed its connections (FIN) after it went in, without sending it" : "");
             for (Endpoint e : where) stats.destination(e).dropped++;
         } else {
             v = HopVerdict.DELIVERED;
@@ -128,6 +130,20 @@ final class Hop {
     private boolean hold(Pending p, long now) {
         return p.copies() < p.expected && now - p.inNanos <= MAX_HOLD_TIMEOUTS * timeoutNanos
                 && evidence.stalledFor(p, now, STALL_GRACE_NANOS);
+    }
+
+    /**
+     * The capture ended before the timeout, but the hop closed every connection it was seen sending
+     * on after {@code p} went in (Riemann's graphite client at shutdown): its copy will never come.
+     */
+    private boolean closedSince(Pending p) {
+        boolean any = false;
+        for (Endpoint e : stats.destinations().keySet()) {
+            DestinationHealth h = e == null ? null : evidence.get(e);
+            if (h == null || !h.closedAfter(p.inNanos)) return false;
+            any = true;
+        }
+        return any;
     }
 
     /** Where this hop was seen sending, and every other server its host was seen connecting to. */
