@@ -27,6 +27,7 @@ final class Hop {
     private final boolean reportDelivered;
     private final HopListener listener;
     private final RouteMemory routes = new RouteMemory();
+    private final NameCanon names = new NameCanon();
     private final DropCause causes;
     private final Evidence evidence;
     private Endpoint lastDst;
@@ -58,7 +59,7 @@ final class Hop {
             stats.unmatchedIn++;
             return;
         }
-        String name = spec.kind().rewrite(r.storedPath() != null ? r.storedPath() : r.path());
+        String name = names.of(spec.kind().rewrite(r.storedPath() != null ? r.storedPath() : r.path()));
         int expected = replicas != HopEngine.Options.REPLICAS_FROM_ROUTER ? replicas
                 : router != null ? Math.max(1, router.destinations(name).size()) : 1;
         String rejected = r.verdict() == Verdict.MALFORMED && !r.problems().isEmpty() ? r.problems().get(0).code() : null;
