@@ -29,6 +29,7 @@ import io.metricsniff.pipeline.Decoders;
 import io.metricsniff.pipeline.Fanout;
 import io.metricsniff.pipeline.PacketRing;
 import io.metricsniff.pipeline.Pipeline;
+import io.metricsniff.pipeline.SegmentObserver;
 import io.metricsniff.pipeline.StopWhen;
 import io.metricsniff.reassembly.ReassemblyLimits;
 import io.metricsniff.report.CoreCounts;
@@ -107,7 +108,6 @@ final class Session {
                 new Decoders(s.protocol, judge, chain).sniffUnknownPorts(hops != null),
                 ReassemblyLimits.defaults(), dump == null ? null : tee(dump));
         if (hops != null) {
-            pipeline.observe(hops);
             pipeline.anomalies().source(Anomaly.HOP_PENDING_EVICTED, hops::evicted)
                     .source(Anomaly.HOP_DESTINATIONS_LIMIT, hops::destinationLimitHits)
                     .source(Anomaly.HOP_ROUTES_LIMIT, hops::routeLimitHits);
@@ -119,7 +119,7 @@ final class Session {
                 .source(Anomaly.SKIPPED_BYTES, tally::skippedBytes)
                 .source(Anomaly.CORRUPT_PACKETS, source::unreadablePackets);
         ConnectionHealth health = s.health ? new ConnectionHealth(HealthLimits.defaults()) : null;
-        pipeline.observe(health);
+        pipeline.observe(SegmentObserver.both(hops, health)); // one observer slot: both watch every segment
         Reporter reporter = s.reportTo == null ? null : reporter(source, pipeline, tally, health, senders);
 
         Failure failure = new Failure();

@@ -10,6 +10,8 @@ import io.metricsniff.capture.LiveOptions;
 import io.metricsniff.capture.LiveSource;
 import io.metricsniff.hop.HopEngine;
 import io.metricsniff.hop.HopSpec;
+import io.metricsniff.hop.Router;
+import io.metricsniff.hop.route.Routers;
 import io.metricsniff.output.Colour;
 import io.metricsniff.record.Protocol;
 import io.metricsniff.verdict.ReceiverProfile;
@@ -190,11 +192,23 @@ final class Settings {
 
     private static HopEngine.Options hopOptions(SniffCommand c) throws UsageException {
         if (c.hopTimeout.nanos() <= 0) throw new UsageException("--hop-timeout must be positive");
-        if (c.hopReplicas < 1 || c.hopReplicas > MAX_REPLICAS) {
+        if (c.hopReplicas != null && (c.hopReplicas < 1 || c.hopReplicas > MAX_REPLICAS)) {
             throw new UsageException("--hop-replicas takes 1 to " + MAX_REPLICAS + ", not " + c.hopReplicas);
         }
-        return new HopEngine.Options(c.hopTimeout.nanos(), c.hopReplicas, HopEngine.Options.DEFAULT_MAX_PENDING,
-                c.hopDelivered, null);
+        if (c.hopConfig != null && c.hops.isEmpty()) throw new UsageException("--hop-config needs --hop (the relay's endpoints)");
+        Router router = c.hopConfig == null ? null : router(c.hopConfig);
+        int replicas = c.hopReplicas != null ? c.hopReplicas
+                : router != null ? HopEngine.Options.REPLICAS_FROM_ROUTER : 1;
+        return new HopEngine.Options(c.hopTimeout.nanos(), replicas, HopEngine.Options.DEFAULT_MAX_PENDING,
+                c.hopDelivered, router);
+    }
+
+    private static Router router(Path file) throws UsageException {
+        try {
+            return Routers.fromConfig(file);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--hop-config " + e.getMessage());
+        }
     }
 
     private static RetentionAdvisor advisor(SniffCommand c) throws UsageException {

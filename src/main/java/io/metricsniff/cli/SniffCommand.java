@@ -124,9 +124,14 @@ public final class SniffCommand {
             description = "A datapoint not seen leaving a hop within DURATION (capture time) is dropped (default ${DEFAULT-VALUE}).")
     DurationOption hopTimeout;
 
-    @Option(names = "--hop-replicas", paramLabel = "N", defaultValue = "1",
-            description = "Copies of each datapoint a hop sends (its REPLICATION_FACTOR; default ${DEFAULT-VALUE}).")
-    int hopReplicas;
+    @Option(names = "--hop-replicas", paramLabel = "N",
+            description = "Copies of each datapoint a hop sends (its REPLICATION_FACTOR; default 1, or what --hop-config says).")
+    Integer hopReplicas;
+
+    @Option(names = "--hop-config", paramLabel = "FILE",
+            description = "The relay's own config (carbon.conf with a [relay] section, or a carbon-c-relay config): copies "
+                    + "sent where its rules would not send them are misrouted, and it gives the replication factor.")
+    Path hopConfig;
 
     @Option(names = "--hop-delivered", description = "Also report each delivered datapoint (with its lag).")
     boolean hopDelivered;
