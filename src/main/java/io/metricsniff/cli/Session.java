@@ -29,7 +29,6 @@ import io.metricsniff.pipeline.Decoders;
 import io.metricsniff.pipeline.Fanout;
 import io.metricsniff.pipeline.PacketRing;
 import io.metricsniff.pipeline.Pipeline;
-import io.metricsniff.pipeline.SegmentObserver;
 import io.metricsniff.pipeline.StopWhen;
 import io.metricsniff.reassembly.ReassemblyLimits;
 import io.metricsniff.report.CoreCounts;
@@ -119,7 +118,8 @@ final class Session {
                 .source(Anomaly.SKIPPED_BYTES, tally::skippedBytes)
                 .source(Anomaly.CORRUPT_PACKETS, source::unreadablePackets);
         ConnectionHealth health = s.health ? new ConnectionHealth(HealthLimits.defaults()) : null;
-        pipeline.observe(SegmentObserver.both(hops, health)); // one observer slot: both watch every segment
+        pipeline.observe(hops);
+        pipeline.observe(health);
         Reporter reporter = s.reportTo == null ? null : reporter(source, pipeline, tally, health, senders);
 
         Failure failure = new Failure();

@@ -55,13 +55,7 @@ public final class Pipeline implements PacketSink {
 
     /** Adds an observer of every decoded TCP segment before reassembly (connection health, hop causes). */
     public void observe(SegmentObserver o) {
-        if (o == null) return;
-        SegmentObserver first = observer;
-        // several observers (hops, health) are rare and few: a chain, no list walk when there is one
-        observer = first == SegmentObserver.NONE ? o : (pkt, timeNanos) -> {
-            first.tcpSegment(pkt, timeNanos);
-            o.tcpSegment(pkt, timeNanos);
-        };
+        observer = SegmentObserver.both(observer == SegmentObserver.NONE ? null : observer, o);
     }
 
     /** Leaves matching TCP segments out of everything (they still count as packets). */
