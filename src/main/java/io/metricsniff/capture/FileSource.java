@@ -12,6 +12,9 @@ import org.pcap4j.core.Pcaps;
  * pcapng. Timestamps are delivered in nanoseconds either way.
  */
 public final class FileSource implements PacketSource {
+    /** libpcap's name for standard input, as in tcpdump -r -. */
+    public static final String STDIN = "-";
+
     private final PcapHandle handle;
     private final String name;
     private final int linkType;
@@ -24,15 +27,14 @@ public final class FileSource implements PacketSource {
     }
 
     /**
-     * Opens {@code file} and installs {@code bpfFilter} (null or blank: no filter).
+     * Opens {@code file} ({@link #STDIN}: a pcap or pcapng stream on standard input) and installs {@code bpfFilter} (null or blank: no filter).
      *
      * @throws CaptureException with a one-line message: missing, unreadable, not a capture, bad filter
      */
     public static FileSource open(Path file, String bpfFilter) throws CaptureException {
-        String name = Libpcap.oneLine(file.toString());
-        if (!Files.exists(file)) throw new CaptureException(name + ": no such file");
-        if (Files.isDirectory(file)) throw new CaptureException(name + ": is a directory, not a capture file");
-        if (!Files.isReadable(file)) throw new CaptureException(name + ": permission denied");
+        boolean stdin = STDIN.equals(file.toString());
+        String name = stdin ? "standard input" : Libpcap.oneLine(file.toString());
+        if (!stdin) checkReadable(file, name);
         PcapHandle handle;
         try {
             handle = openOffline(file);
@@ -43,6 +45,19 @@ public final class FileSource implements PacketSource {
         }
         Libpcap.applyFilterOrClose(handle, bpfFilter);
         return new FileSource(handle, name);
+    }
+
+    /** Says why a file cannot be read: the part of its path that is missing, a directory, no permission. */
+    private static void checkReadable(Path file, String name) throws CaptureException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (!Files.exists(file)) {
+            if (parent != null && !Files.isDirectory(parent)) {
+                throw new CaptureException(name + ": no such directory " + Libpcap.oneLine(parent.toString()));
+            }
+            throw new CaptureException(name + ": no such file");
+        }
+        if (Files.isDirectory(file)) throw new CaptureException(name + ": is a directory, not a capture file");
+        if (!Files.isReadable(file)) throw new CaptureException(name + ": permission denied");
     }
 
     private static PcapHandle openOffline(Path file) throws PcapNativeException {
@@ -73,6 +88,8 @@ public final class FileSource implements PacketSource {
     }
 
     @Override public int linkType() { return linkType; }
+
+    @Override public int timestampDigits() { return Libpcap.timestampDigits(handle); }
 
     @Override public String description() { return name; }
 

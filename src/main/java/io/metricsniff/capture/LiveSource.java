@@ -113,6 +113,37 @@ public final class LiveSource implements PacketSource {
         }
     }
 
+    /** libpcap's own words, for example "libpcap version 1.10.5 (with TPACKET_V3)". */
+    public static String libraryVersion() {
+        try {
+            return Pcaps.libVersion();
+        } catch (LinkageError e) {
+            return Libpcap.MISSING;
+        }
+    }
+
+    /**
+     * tcpdump -D: one line per device, numbered, with its description and flags.
+     *
+     * @throws CaptureException libpcap missing or unable to list
+     */
+    public static List<String> describeDevices() throws CaptureException {
+        List<String> lines = new ArrayList<>();
+        try {
+            int n = 1;
+            for (PcapNetworkInterface nif : Pcaps.findAllDevs()) {
+                String d = nif.getDescription();
+                lines.add(n++ + "." + nif.getName() + (d == null ? "" : " (" + d + ")")
+                        + (nif.isLoopBack() ? " [Loopback]" : "") + (nif.isUp() ? " [Up]" : ""));
+            }
+        } catch (PcapNativeException e) {
+            throw new CaptureException("cannot list capture devices: " + Libpcap.reason(e), e);
+        } catch (LinkageError e) {
+            throw Libpcap.missing(e);
+        }
+        return lines;
+    }
+
     /** Names of the devices libpcap can capture on, in libpcap's order; empty if it cannot list them. */
     public static List<String> deviceNames() {
         List<String> names = new ArrayList<>();
@@ -158,6 +189,8 @@ public final class LiveSource implements PacketSource {
     private volatile boolean wentDown;
 
     @Override public int linkType() { return linkType; }
+
+    @Override public int timestampDigits() { return Libpcap.timestampDigits(handle); }
 
     @Override public String description() { return description; }
 

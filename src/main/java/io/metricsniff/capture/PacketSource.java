@@ -19,6 +19,13 @@ public interface PacketSource extends AutoCloseable {
     /** Asks {@link #run} to return soon; safe from any thread (signal handlers, the UI). */
     void stop();
 
+    /**
+     * Fraction digits the timestamps carry: 9 when libpcap delivers nanoseconds (it scales a
+     * microsecond file up), 6 with a libpcap older than 1.5. Taken from the handle, so a stream
+     * ({@code -I -}) is never read twice.
+     */
+    int timestampDigits();
+
     /** Packets the kernel dropped (libpcap's ps_drop); empty for files. */
     OptionalLong kernelDrops();
 

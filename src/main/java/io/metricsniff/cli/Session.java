@@ -4,7 +4,6 @@ import io.metricsniff.analysis.Expectations;
 import io.metricsniff.analysis.PathTable;
 import io.metricsniff.anomaly.Anomaly;
 import io.metricsniff.capture.CaptureException;
-import io.metricsniff.capture.CaptureFiles;
 import io.metricsniff.capture.FileSource;
 import io.metricsniff.capture.LiveSource;
 import io.metricsniff.capture.PacketSink;
@@ -44,11 +43,13 @@ final class Session {
     private final Settings s;
     private final PrintStream out;
     private final PrintStream err;
+    private final StdoutGuard guard; // null: out is not the process's stdout (tests)
 
-    Session(Settings settings, PrintStream out, PrintStream err) {
+    Session(Settings settings, PrintStream out, PrintStream err, StdoutGuard guard) {
         this.s = settings;
         this.out = out;
         this.err = err;
+        this.guard = guard;
     }
 
     int run() {
@@ -83,7 +84,7 @@ final class Session {
         PathTable paths = new PathTable();
         TuiTerminal screen = s.tui ? TuiTerminal.open(err) : null; // null: no terminal after all, text instead
         LiveState live = screen != null ? new LiveState() : null;
-        int digits = s.live() ? 9 : CaptureFiles.timestampDigits(s.input);
+        int digits = source.timestampDigits();
         RecordSink chain = sinks(source, tally, paths, expectations, live, digits);
         Judge judge = new Judge(s.profile, s.lateNanos, s.futureNanos);
         Pipeline pipeline = new Pipeline(source.linkType(), new Decoders(s.protocol, judge, chain),
@@ -100,6 +101,7 @@ final class Session {
         processing.setUncaughtExceptionHandler((t, e) -> { failure.set(e); source.stop(); });
         processing.start();
         Signals.onInterrupt(source::stop);
+        if (guard != null) guard.onFailure(source::stop); // nobody reads on: stop at once
         if (screen != null) screen.start(paths, live, captureStats(source, pipeline), source::stop);
         Timer within = s.within != null ? Timer.start(s.within.nanos(), source::stop) : null;
         Timer duration = s.duration != null ? Timer.start(s.duration.nanos(), source::stop) : null;
@@ -145,11 +147,10 @@ final class Session {
             err.println("metricsniff: " + Failure.describe(failure.get()));
             return 2;
         }
-        if (warning != null && s.live()) { // the device failed under us: an error, after the summary
+        if (warning != null) { // the device failed under us, or the file is truncated: an error, after the summary
             err.println("metricsniff: " + warning);
             return 2;
         }
-        if (warning != null) err.println("metricsniff: warning: " + warning); // e.g. a truncated file
         if (tally.metrics() == 0 && decoders.unknownStreams() > 0) {
             err.println("metricsniff: " + decoders.unknownStreams() + " streams went to ports --protocol auto does not"
                     + " know (first: " + decoders.firstUnknown() + "); name one: --protocol graphite, pickle or statsd");
