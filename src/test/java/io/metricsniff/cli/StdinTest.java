@@ -1,0 +1,73 @@
+package io.metricsniff.cli;
+
+import io.metricsniff.testutil.JsonReader;
+import io.metricsniff.testutil.Jvm;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code -I -}: a capture read as a stream from stdin, as {@code ssh host tcpdump -U -w - | metricsniff -I -}
+ * needs; the file is read once (the timestamp precision comes from libpcap's handle).
+ */
+class StdinTest {
+    static final long TIMEOUT_SECONDS = 90;
+
+    @Test void aPipedCaptureReadsAsTheFileDoes() throws Exception {
+        for (String capture : new String[] {"captures/crafted-carbon.pcap", "captures/relay-pickle.pcap"}) {
+            Jvm.Result file = Jvm.bash(Jvm.shell("-I", capture, "--format", "json"), TIMEOUT_SECONDS);
+            assertEquals(0, file.exit(), file.toString());
+            assertTrue(file.out().lines().count() > 10, file.toString());
+            for (String stdin : new String[] {"-", "/dev/stdin"}) {
+                Jvm.Result piped = Jvm.bash("cat " + capture + " | " + Jvm.shell("-I", stdin, "--format", "json"),
+                        TIMEOUT_SECONDS);
+                assertEquals(0, piped.exit(), piped.toString());
+                assertEquals(file.out(), piped.out(), capture + " through " + stdin);
+                assertEquals("", piped.err());
+            }
+        }
+    }
+
+    /** tcpdump writing packets as they come (-U) into metricsniff, while traffic flows. */
+    @Test void tcpdumpIntoStdinWhileTrafficFlows() throws Exception {
+        AtomicBoolean sending = new AtomicBoolean(true);
+        Thread sender = new Thread(() -> {
+            try (DatagramSocket s = new DatagramSocket()) {
+                InetAddress to = InetAddress.getByName("127.0.0.72");
+                for (int i = 0; sending.get(); i++) {
+                    byte[] b = ("stdin.live.n" + i + ":" + i + "|c\n").getBytes();
+                    s.send(new DatagramPacket(b, b.length, to, 8125));
+                    Thread.sleep(100);
+                }
+            } catch (IOException | InterruptedException ignored) {
+                // the test is over
+            }
+        });
+        sender.setDaemon(true);
+        sender.start();
+        try {
+            Jvm.Result r = Jvm.bash("tcpdump -i lo -U -w - 'udp and dst host 127.0.0.72 and dst port 8125' 2>/dev/null | "
+                    + Jvm.shell("-I", "-", "--format", "json", "-n", "3") + "; echo \"status=${PIPESTATUS[1]}\" >&2",
+                    TIMEOUT_SECONDS);
+            assertTrue(r.err().endsWith("status=0\n"), r.toString());
+            List<String> lines = r.out().lines().toList();
+            assertEquals(4, lines.size(), "3 metrics and the summary: " + r);
+            for (String l : lines.subList(0, 3)) {
+                Map<String, Object> m = JsonReader.object(l);
+                assertEquals("ok", m.get("verdict"), l);
+                assertTrue(String.valueOf(m.get("path")).startsWith("stdin.live.n"), l);
+            }
+        } finally {
+            sending.set(false);
+        }
+    }
+}
