@@ -76,7 +76,7 @@ final class Session {
         try {
             dump = s.output == null ? null : PcapWriter.create(s.output, source.linkType(), DUMP_SNAPLEN);
         } catch (IOException e) {
-            err.println("metricsniff: cannot write " + s.output + ": " + e.getMessage());
+            err.println("metricsniff: cannot write " + s.output + ": " + FileErrors.why(s.output, e));
             return 2;
         }
         Expectations expectations = s.expects() ? new Expectations(s.expect) : null;
