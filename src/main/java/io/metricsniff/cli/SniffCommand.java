@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The command line, as in ../shared/spec/interface.md. Each option sits beside its help. */
+/** The command line, as in docs/interface.md. Each option sits beside its help. */
 @Command(name = "metricsniff", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = Version.class,
         usageHelpWidth = 100,
