@@ -95,22 +95,25 @@ public final class LiveSource implements PacketSource {
         }
         if (rc == PCAP_ERROR_PERM_DENIED || rc == PCAP_ERROR_PROMISC_PERM_DENIED
                 || reason.contains("Operation not permitted") || reason.contains("Permission denied")) {
-            return "no permission to capture on " + dev + ": run as root, or: setcap cap_net_raw,cap_net_admin=eip "
-                    + javaBinary();
+            return "no permission to capture on " + dev + ": " + permissionAdvice();
         }
         if (rc == PCAP_ERROR_IFACE_NOT_UP) return "device " + dev + " is down";
         return "cannot capture on " + dev + ": " + reason;
     }
 
-    /** The real java binary (symlinks resolved), which is what setcap must be given. */
-    static String javaBinary() {
-        String command = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        try {
-            return Path.of(command).toRealPath().toString();
-        } catch (java.io.IOException | RuntimeException e) {
-            return command;
-        }
+    /**
+     * Narrow advice: root, or capture rights for metricsniff alone through scripts/install's
+     * launcher (never setcap on the system's java: every Java program would get them, and java
+     * with file capabilities no longer finds its libjli.so). The launcher scripts pass the
+     * project's directory as metricsniff.home; METRICSNIFF_PREFIX is where scripts/install installs.
+     */
+    static String permissionAdvice() {
+        String home = System.getProperty("metricsniff.home");
+        String install = home == null ? "scripts/install --capture' (in metricsniff's source tree)"
+                : Path.of(home, "scripts", "install") + " --capture'";
+        String prefix = System.getenv().getOrDefault("METRICSNIFF_PREFIX", "/usr/local");
+        return "run as root (sudo), or give capture rights to metricsniff alone: as root run '" + install
+                + ", then use " + Path.of(prefix, "bin", "metricsniff");
     }
 
     /** libpcap's own words, for example "libpcap version 1.10.5 (with TPACKET_V3)". */
