@@ -25,6 +25,19 @@ class DocsInStepTest {
         assertTrue(doc.contains(SniffCommand.DEFAULT_FILTER), "docs/interface.md has the default filter");
     }
 
+    @Test void manPageAndCompletionComeFromTheCommand() {
+        CommandLine cl = new CommandLine(new SniffCommand());
+        String man = Generate.manPage(cl.getCommandSpec());
+        String bash = picocli.AutoComplete.bash("metricsniff", cl);
+        assertTrue(man.startsWith(".TH METRICSNIFF 1 "), man);
+        for (OptionSpec o : cl.getCommandSpec().options()) {
+            for (String name : o.names()) {
+                assertTrue(man.contains(name.replace("-", "\\-")), "man page names " + name);
+                assertTrue(bash.contains(name), "completion knows " + name);
+            }
+        }
+    }
+
     @Test void theReadmeLinksOnlyWhatACloneHas() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
         assertFalse(readme.contains("../"), "README links outside the project");
