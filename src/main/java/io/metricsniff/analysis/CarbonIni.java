@@ -21,14 +21,14 @@ import java.util.regex.Pattern;
  *
  * <p>Errors that make carbon refuse the file become an IllegalArgumentException with one line.
  */
-final class CarbonIni {
+public final class CarbonIni {
     /** Config files are small; a bigger file is the wrong file. */
     static final long MAX_FILE_BYTES = 4L << 20;
     /** configparser's MAX_INTERPOLATION_DEPTH. */
     private static final int MAX_INTERPOLATION_DEPTH = 10;
 
     /** One section in file order with its options (defaults merged in, interpolated lazily). */
-    record Section(String name, int line, Map<String, String> options) {
+    public record Section(String name, int line, Map<String, String> options) {
         /** A one-line error about this section, for what makes carbon exit. */
         IllegalArgumentException error(String file, String what) {
             return new IllegalArgumentException(file + ": " + what + " in section [" + name + "]");
@@ -60,7 +60,7 @@ final class CarbonIni {
 
     private CarbonIni(String fileName) { this.fileName = fileName; }
 
-    static CarbonIni read(Path file) {
+    public static CarbonIni read(Path file) {
         String name = file.toString();
         byte[] bytes;
         try {
@@ -149,7 +149,7 @@ final class CarbonIni {
     }
 
     /** Sections as carbon iterates them: its order scan, options of configparser's parse. */
-    List<Section> sections() {
+    public List<Section> sections() {
         List<Section> out = new ArrayList<>();
         for (String name : order) {
             Map<String, String> own = name.equals("DEFAULT") ? Map.of() : sections.get(name);

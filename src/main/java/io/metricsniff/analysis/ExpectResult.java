@@ -9,12 +9,14 @@ import java.util.List;
 
 /**
  * The outcome of one {@code --expect} glob. Times are capture times in nanoseconds since the epoch,
- * -1 when nothing matched. {@code senders} is bounded ({@link Expectations#MAX_SENDERS}); more
- * distinct senders are only counted in {@code sendersOverflow}.
+ * -1 when nothing matched. {@code senders} are the sending hosts (addresses with port 0: a
+ * client that opens a connection per flush is one sender), bounded by
+ * {@link Expectations#MAX_SENDERS}; more hosts are only counted in {@code sendersOverflow}.
+ * {@code connections} counts distinct address:port pairs (at most {@link Expectations#MAX_CONNECTIONS}).
  */
 public record ExpectResult(String glob, long matches, long ok, long malformed, long late, long future,
                            long firstNanos, long lastNanos, List<Endpoint> senders, int sendersOverflow,
-                           Status status, String reason) {
+                           int connections, Status status, String reason) {
 
     public enum Status {
         /** At least one matching metric with verdict ok. */
@@ -51,8 +53,9 @@ public record ExpectResult(String glob, long matches, long ok, long malformed, l
 
     private String sendersText() {
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < senders.size(); i++) b.append(i == 0 ? "" : " ").append(senders.get(i));
+        for (int i = 0; i < senders.size(); i++) b.append(i == 0 ? "" : " ").append(senders.get(i).host());
         if (sendersOverflow > 0) b.append(" +").append(sendersOverflow).append(" more");
+        b.append(" (").append(connections).append(connections == 1 ? " connection)" : " connections)");
         return b.toString();
     }
 
@@ -74,9 +77,10 @@ public record ExpectResult(String glob, long matches, long ok, long malformed, l
         }
         b.append(",\"senders\":[");
         for (int i = 0; i < senders.size(); i++) {
-            b.append(i == 0 ? "" : ",").append('"').append(senders.get(i)).append('"');
+            b.append(i == 0 ? "" : ",").append('"').append(senders.get(i).host()).append('"');
         }
         b.append("],\"senders_overflow\":").append(sendersOverflow)
+         .append(",\"connections\":").append(connections)
          .append(",\"reason\":");
         Json.string(b, reason).append('}');
         return b.toString();

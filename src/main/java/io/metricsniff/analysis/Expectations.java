@@ -7,6 +7,7 @@ import io.metricsniff.record.RecordSink;
 import io.metricsniff.record.Verdict;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,15 +22,19 @@ import java.util.Set;
  * from another thread (summary, terminal UI).
  */
 public final class Expectations implements RecordSink {
-    /** Distinct senders remembered per glob; more are only counted. */
+    /** Distinct sender hosts remembered per glob; more are only counted. */
     public static final int MAX_SENDERS = 16;
+    /** Distinct connections (address:port) counted per glob; beyond it the count is a floor. */
+    public static final int MAX_CONNECTIONS = 4096;
 
     private static final class State {
         final GraphiteGlob glob;
         long matches, ok, malformed, late, future;
         long firstNanos = -1, lastNanos = -1;
-        final Set<Endpoint> senders = new LinkedHashSet<>();
+        final Set<Endpoint> senders = new LinkedHashSet<>();   // hosts (port 0)
         int sendersOverflow;
+        final Set<Endpoint> connections = new HashSet<>();
+        Endpoint lastSrc;
         Problem firstMalformedProblem;   // the reason carbon refused the first malformed match
         double maxLagSeconds = Double.NaN, maxLeadSeconds = Double.NaN;
         State(GraphiteGlob glob) { this.glob = glob; }
@@ -87,8 +92,12 @@ public final class Expectations implements RecordSink {
                 break;
         }
         Endpoint src = r.src();
-        if (src != null && !s.senders.contains(src)) {
-            if (s.senders.size() < MAX_SENDERS) s.senders.add(src); else s.sendersOverflow++;
+        if (src == null || src == s.lastSrc) return;          // same connection as before: nothing new
+        s.lastSrc = src;
+        if (s.connections.size() < MAX_CONNECTIONS) s.connections.add(src);
+        Endpoint host = src.withoutPort();
+        if (!s.senders.contains(host)) {
+            if (s.senders.size() < MAX_SENDERS) s.senders.add(host); else s.sendersOverflow++;
         }
     }
 
@@ -100,7 +109,7 @@ public final class Expectations implements RecordSink {
         for (State s : states) {
             ExpectResult.Status st = status(s);
             out.add(new ExpectResult(s.glob.glob(), s.matches, s.ok, s.malformed, s.late, s.future,
-                    s.firstNanos, s.lastNanos, List.copyOf(s.senders), s.sendersOverflow, st, reason(s, st)));
+                    s.firstNanos, s.lastNanos, List.copyOf(s.senders), s.sendersOverflow, s.connections.size(), st, reason(s, st)));
         }
         return out;
     }

@@ -2,6 +2,7 @@ package io.metricsniff.analysis;
 
 import io.metricsniff.decode.Endpoint;
 import io.metricsniff.record.MetricRecord;
+import io.metricsniff.record.Problem;
 import io.metricsniff.record.Verdict;
 
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ public final class PathStats {
     public record Snapshot(String path, long count, long[] perVerdict, long firstNanos, long lastNanos,
                            double lastValue, double lastLagSeconds, double meanIntervalSeconds,
                            double meanTimestampIntervalSeconds, double minTimestamp, double maxTimestamp,
-                           List<Endpoint> senders, int sendersOverflow, Verdict worst, List<Point> recent) {
+                           List<Endpoint> senders, int sendersOverflow, Verdict worst, List<Point> recent,
+                           Problem lastProblem, double lastTimestamp) {
         public long count(Verdict v) { return perVerdict[v.ordinal()]; }
     }
 
@@ -39,6 +41,8 @@ public final class PathStats {
     private final Set<Endpoint> senders = new LinkedHashSet<>();
     private int sendersOverflow;
     private Verdict worst = Verdict.OK;
+    private Problem lastProblem;       // why the latest flagged point was flagged: the detail's "reason"
+    private double lastTimestamp = Double.NaN;
     private final Point[] recent = new Point[RECENT_POINTS];
     private int recentNext;
 
@@ -52,6 +56,8 @@ public final class PathStats {
         perVerdict[r.verdict().ordinal()]++;
         if (PathTable.severity(r.verdict()) > PathTable.severity(worst)) worst = r.verdict();
         if (r.hasValue()) lastValue = r.value();
+        if (r.verdict() != Verdict.OK && !r.problems().isEmpty()) lastProblem = r.problems().get(0);
+        if (r.hasTimestamp()) lastTimestamp = r.timestamp();
         if (r.hasTimestamp() && Double.isFinite(r.timestamp())) {
             double ts = r.timestamp();
             lastLag = t / 1e9 - ts;
@@ -81,6 +87,7 @@ public final class PathStats {
             if (p != null) pts.add(p);
         }
         return new Snapshot(path, count, perVerdict.clone(), firstNanos, lastNanos, lastValue, lastLag,
-                meanInterval, meanTsInterval, minTs, maxTs, List.copyOf(senders), sendersOverflow, worst, pts);
+                meanInterval, meanTsInterval, minTs, maxTs, List.copyOf(senders), sendersOverflow, worst, pts,
+                lastProblem, lastTimestamp);
     }
 }

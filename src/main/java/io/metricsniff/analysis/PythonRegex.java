@@ -46,26 +46,9 @@ final class PythonRegex {
                     i = close + 1;
                     continue;
                 }
-                if (p.startsWith("(?P<", i)) {
-                    int close = p.indexOf('>', i);
-                    if (close < 0) throw new IllegalArgumentException("invalid regular expression '" + p + "': missing >, unterminated name");
-                    String javaName = "g" + names.size() + "n";
-                    names.put(p.substring(i + 4, close), javaName);
-                    out.append("(?<").append(javaName).append('>');
-                    i = close + 1;
-                } else if (p.startsWith("(?P=", i)) {
-                    int close = p.indexOf(')', i);
-                    String ref = close < 0 ? null : names.get(p.substring(i + 4, close));
-                    if (ref == null) throw new IllegalArgumentException("invalid regular expression '" + p + "': unknown group name");
-                    out.append("\\k<").append(ref).append('>');
-                    i = close + 1;
-                    quantifiable = true;
-                    continue;
-                } else {
-                    out.append(c);
-                    i++;
-                }
-                quantifiable = false;
+                boolean backReference = p.startsWith("(?P=", i);
+                i = group(p, i, out, names);
+                quantifiable = backReference;
             } else if (c == '{') {
                 int end = quantifierEnd(p, i);
                 if (end > 0 && quantifiable) {
@@ -89,6 +72,27 @@ final class PythonRegex {
             }
         }
         return out.toString();
+    }
+
+    // Opens a group at p[i] == '(', translating Python's (?P<name> and (?P=name); returns the index after it.
+    private static int group(String p, int i, StringBuilder out, Map<String, String> names) {
+        if (p.startsWith("(?P<", i)) {
+            int close = p.indexOf('>', i);
+            if (close < 0) throw new IllegalArgumentException("invalid regular expression '" + p + "': missing >, unterminated name");
+            String javaName = "g" + names.size() + "n";
+            names.put(p.substring(i + 4, close), javaName);
+            out.append("(?<").append(javaName).append('>');
+            return close + 1;
+        }
+        if (p.startsWith("(?P=", i)) {
+            int close = p.indexOf(')', i);
+            String ref = close < 0 ? null : names.get(p.substring(i + 4, close));
+            if (ref == null) throw new IllegalArgumentException("invalid regular expression '" + p + "': unknown group name");
+            out.append("\\k<").append(ref).append('>');
+            return close + 1;
+        }
+        out.append('(');
+        return i + 1;
     }
 
     // "{m}", "{m,}", "{,n}", "{m,n}" (and "{,}") are quantifiers in Python; returns the end or -1.

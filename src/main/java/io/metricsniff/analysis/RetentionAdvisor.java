@@ -49,6 +49,8 @@ public final class RetentionAdvisor {
         this.whisperDir = dir.endsWith("/") && dir.length() > 1 ? dir.substring(0, dir.length() - 1) : dir;
     }
 
+    public StorageSchemas schemas() { return schemas; }
+
     public List<Advice> advise(PathTable table) { return advise(table.snapshot()); }
 
     private static final class Group {

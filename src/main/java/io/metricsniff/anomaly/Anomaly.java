@@ -19,7 +19,13 @@ public enum Anomaly {
     FLOW_BUFFER_LIMIT("flow_buffer_limit_hits", "out-of-order data over one flow's buffer limit, skipped as a gap", false),
     TOTAL_BUFFER_LIMIT("total_buffer_limit_hits", "out-of-order data over the all-flows buffer limit, skipped as a gap", false),
     OUT_OF_WINDOW("out_of_window_segments", "TCP segments far outside the expected window, not placed", false),
-    AFTER_FIN_BYTES("after_fin_bytes", "bytes a sender put after its own FIN (conflicting FINs), dropped", false);
+    AFTER_FIN_BYTES("after_fin_bytes", "bytes a sender put after its own FIN (conflicting FINs), dropped", false),
+    RIEMANN_OVERSIZED_FRAMES("riemann_oversized_frames",
+            "Riemann frames over metricsniff's buffer limit (Riemann reads them): the rest of their connection skipped", false),
+    HOP_PENDING_EVICTED("hop_pending_evicted", "datapoints a hop had pending past its limit, settled unresolved", false),
+    HOP_DESTINATIONS_LIMIT("hop_destinations_limit_hits", "destinations past the limit of those watched for hop causes", false),
+    HOP_ROUTES_LIMIT("hop_routes_limit_hits", "names past the limit of those whose route a hop remembers", false),
+    REPORT_DROPPED_LINES("report_dropped_lines", "--report-to lines dropped: the receiver was unreachable longer than the report buffer holds", false);
 
     private final String code;
     private final String reason;

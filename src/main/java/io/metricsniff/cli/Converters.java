@@ -5,6 +5,10 @@ import io.metricsniff.text.Durations;
 import io.metricsniff.verdict.ReceiverProfile;
 import io.metricsniff.verdict.Receivers;
 import picocli.CommandLine.ITypeConverter;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import picocli.CommandLine.TypeConversionException;
 
 /** picocli converters: an option's text becomes its typed value while the line is parsed. */
@@ -37,7 +41,30 @@ final class Converters {
     static final class ProtocolName implements ITypeConverter<Protocol> {
         @Override public Protocol convert(String value) {
             for (Protocol p : Protocol.values()) if (p.json().equals(value)) return p;
-            throw new TypeConversionException("'" + value + "' is not a protocol (use auto, graphite, pickle or statsd)");
+            throw new TypeConversionException("'" + value + "' is not a protocol (use auto, graphite, pickle, statsd or riemann)");
+        }
+    }
+
+    /** --report-to HOST:PORT ([v6]:PORT too), resolved now so that a typo is one line before capture starts. */
+    static final class ReportTarget implements ITypeConverter<InetSocketAddress> {
+        @Override public InetSocketAddress convert(String value) {
+            int colon = value.lastIndexOf(':');
+            String host = colon > 0 ? value.substring(0, colon) : "";
+            if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
+            int port;
+            try {
+                port = Integer.parseInt(value.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                port = -1;
+            }
+            if (host.isEmpty() || port < 1 || port > 65535) {
+                throw new TypeConversionException("wants HOST:PORT (e.g. graphite:2003), not '" + value + "'");
+            }
+            try {
+                return new InetSocketAddress(InetAddress.getByName(host), port);
+            } catch (UnknownHostException e) {
+                throw new TypeConversionException("unknown host '" + host + "'");
+            }
         }
     }
 }

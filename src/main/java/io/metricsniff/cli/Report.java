@@ -5,7 +5,15 @@ import io.metricsniff.analysis.ExpectResult;
 import io.metricsniff.analysis.Expectations;
 import io.metricsniff.analysis.PathTable;
 import io.metricsniff.analysis.RetentionAdvisor;
+import io.metricsniff.hop.HopEngine;
+import io.metricsniff.hop.HopExpect;
+import io.metricsniff.output.HopReport;
+import io.metricsniff.carboncache.CacheRules;
+import io.metricsniff.carboncache.ClockOffsets;
+import io.metricsniff.health.HealthFormat;
+import io.metricsniff.health.HealthSnapshot;
 import io.metricsniff.output.Json;
+import io.metricsniff.output.TerminalEscaper;
 import io.metricsniff.output.Summary;
 
 import java.util.ArrayList;
@@ -13,9 +21,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The summary's analysis sections: the delivery check (--expect) and the retention advice (--schemas). */
+/**
+ * The summary's analysis sections: the delivery check (--expect), the retention advice (--schemas),
+ * connection health (--health), carbon-cache's rules (--carbon-conf) and sender clocks.
+ */
 final class Report {
+    /** Health episodes the text summary names (JSON has every one kept). */
+    private static final int TEXT_EVENTS = 20;
+
     private Report() { }
+
+    /** What only the wire shows: sections for the parts that are on (null: off). */
+    static List<Summary.Section> wireSections(HealthSnapshot health, CacheRules cache, ClockOffsets clocks) {
+        List<Summary.Section> sections = new ArrayList<>(3);
+        if (health != null) {
+            sections.add(new Summary.Section(Map.of("health", HealthFormat.json(health)), HealthFormat.text(health, TEXT_EVENTS)));
+        }
+        if (cache != null) {
+            double limit = cache.maxCreatesPerMinute();
+            sections.add(new Summary.Section(Map.of("carbon", cache.counts().json(limit)), cache.counts().text(limit)));
+        }
+        if (clocks != null) sections.add(new Summary.Section(Map.of("clocks", clocks.json()), clocks.text()));
+        return sections;
+    }
 
     static List<Summary.Section> sections(Expectations expectations, RetentionAdvisor advisor, PathTable paths) {
         List<Summary.Section> sections = new ArrayList<>(2);
@@ -46,5 +74,22 @@ final class Report {
             text.append("\n").append(a.toText().indent(2).stripTrailing());
         }
         return new Summary.Section(Map.of("advice", json), text.toString());
+    }
+
+    /** The hops' counts, and --expect across them: globs whose datapoints were dropped at a hop. */
+    static List<Summary.Section> hopSections(HopEngine hops, HopExpect hopExpect) {
+        List<Summary.Section> sections = new ArrayList<>(2);
+        if (hops == null) return sections;
+        sections.add(HopReport.section(hops.stats()));
+        if (hopExpect == null) return sections;
+        List<String> failures = hopExpect.failures();
+        StringBuilder text = new StringBuilder("expect across hops:");
+        if (failures.isEmpty()) text.append(" no expected datapoint was dropped at a hop");
+        for (String f : failures) text.append("\n  FAIL ").append(TerminalEscaper.escape(f));
+        Map<String, Object> keys = new LinkedHashMap<>();
+        keys.put("expect_hops_met", failures.isEmpty());
+        keys.put("expect_hops", new ArrayList<Object>(failures));
+        sections.add(new Summary.Section(keys, text.toString()));
+        return sections;
     }
 }

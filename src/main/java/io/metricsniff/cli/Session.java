@@ -8,7 +8,15 @@ import io.metricsniff.capture.FileSource;
 import io.metricsniff.capture.LiveSource;
 import io.metricsniff.capture.PacketSink;
 import io.metricsniff.capture.PacketSource;
+import io.metricsniff.carboncache.CacheRules;
+import io.metricsniff.carboncache.ClockOffsets;
 import io.metricsniff.decode.PacketDecoder;
+import io.metricsniff.hop.HopEngine;
+import io.metricsniff.hop.HopExpect;
+import io.metricsniff.hop.HopListener;
+import io.metricsniff.output.HopLines;
+import io.metricsniff.health.ConnectionHealth;
+import io.metricsniff.health.HealthLimits;
 import io.metricsniff.output.JsonLinesSink;
 import io.metricsniff.output.PcapWriter;
 import io.metricsniff.output.Summary;
@@ -20,10 +28,15 @@ import io.metricsniff.pipeline.PacketRing;
 import io.metricsniff.pipeline.Pipeline;
 import io.metricsniff.pipeline.StopWhen;
 import io.metricsniff.reassembly.ReassemblyLimits;
+import io.metricsniff.report.CoreCounts;
+import io.metricsniff.report.HealthSource;
+import io.metricsniff.report.Reporter;
+import io.metricsniff.report.SenderCounts;
 import io.metricsniff.record.RecordSink;
 import io.metricsniff.verdict.Judge;
 import io.metricsniff.tui.CaptureStats;
-import io.metricsniff.tui.LiveState;
+import io.metricsniff.tui.ViewSources;
+import io.metricsniff.capture.ReadPosition;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -83,40 +96,60 @@ final class Session {
         Tally tally = new Tally();
         PathTable paths = new PathTable();
         TuiTerminal screen = s.tui ? TuiTerminal.open(err) : null; // null: no terminal after all, text instead
-        LiveState live = screen != null ? new LiveState() : null;
+        ViewSources live = screen != null ? new ViewSources(paths) : null;
         int digits = source.timestampDigits();
-        RecordSink chain = sinks(source, tally, paths, expectations, live, digits);
+        HopExpect hopExpect = !s.hops.isEmpty() && s.expects() ? new HopExpect(s.expect) : null;
+        HopEngine hops = hopEngine(live, digits, hopExpect);
+        SenderCounts senders = s.reportTo != null ? new SenderCounts() : null;
+        ClockOffsets clocks = s.clocks ? new ClockOffsets() : null;
+        CacheRules cache = s.cacheConf != null ? new CacheRules(s.cacheSchemas, s.cacheConf) : null;
+        RecordSink chain = sinks(source, tally, paths, expectations, live, digits, hops, senders, clocks, cache);
         Judge judge = new Judge(s.profile, s.lateNanos, s.futureNanos);
-        Pipeline pipeline = new Pipeline(source.linkType(), new Decoders(s.protocol, judge, chain),
+        Pipeline pipeline = new Pipeline(source.linkType(),
+                new Decoders(s.protocol, judge, chain).sniffUnknownPorts(hops != null),
                 ReassemblyLimits.defaults(), dump == null ? null : tee(dump));
+        if (hops != null) {
+            pipeline.observe(hops);
+            pipeline.anomalies().source(Anomaly.HOP_PENDING_EVICTED, hops::evicted)
+                    .source(Anomaly.HOP_DESTINATIONS_LIMIT, hops::destinationLimitHits)
+                    .source(Anomaly.HOP_ROUTES_LIMIT, hops::routeLimitHits);
+        }
         PacketRing ring = s.live() ? new PacketRing(PacketRing.DEFAULT_SLOTS, PacketRing.DEFAULT_MAX_BYTES, true)
                 : new PacketRing(PacketRing.REPLAY_SLOTS, PacketRing.DEFAULT_MAX_BYTES, false);
         pipeline.anomalies().source(Anomaly.QUEUE_DROPS, ring::dropped)
                 .source(Anomaly.GAP_BYTES, tally::gapBytes)
                 .source(Anomaly.SKIPPED_BYTES, tally::skippedBytes);
+        ConnectionHealth health = s.health ? new ConnectionHealth(HealthLimits.defaults()) : null;
+        pipeline.observe(health);
+        Reporter reporter = s.reportTo == null ? null : reporter(source, pipeline, tally, health, senders);
 
         Failure failure = new Failure();
-        Thread processing = new Thread(() -> process(ring, pipeline), "metricsniff-processing");
+        Thread processing = new Thread(() -> process(ring, pipeline, reporter), "metricsniff-processing");
         processing.setDaemon(true);
         processing.setUncaughtExceptionHandler((t, e) -> { failure.set(e); source.stop(); });
         processing.start();
         Signals.onInterrupt(source::stop);
         if (guard != null) guard.onFailure(source::stop); // nobody reads on: stop at once
-        if (screen != null) screen.start(paths, live, captureStats(source, pipeline), source::stop);
+        if (screen != null) screen.start(live, captureStats(source, pipeline), source::stop);
         Timer within = s.within != null ? Timer.start(s.within.nanos(), source::stop) : null;
         Timer duration = s.duration != null ? Timer.start(s.duration.nanos(), source::stop) : null;
         StatusLine status = s.statusLine() ? StatusLine.start(err, pipeline.counters(), tally, source) : null;
 
         String warning = runSource(source, ring);
         joinQuietly(processing);
+        if (reporter != null) reporter.finish();
         if (screen != null) screen.finish(!s.live()); // a replay's final state stays until q
         for (Timer t : new Timer[] {within, duration}) if (t != null) t.cancel();
         if (status != null) status.stop();
         closeDump(dump, failure);
 
-        summary(source, pipeline, tally, Report.sections(expectations, s.advisor, paths)).print(out, s.json);
+        List<Summary.Section> sections = new ArrayList<>(Report.sections(expectations, s.advisor, paths));
+        sections.addAll(Report.hopSections(hops, hopExpect));
+        sections.addAll(Report.wireSections(health == null ? null : health.snapshot(), cache, clocks));
+        summary(source, pipeline, tally, sections).print(out, s.json);
         out.flush();
-        return exitStatus(failure, warning, pipeline.decoders(), tally, expectations, within);
+        int exit = exitStatus(failure, warning, pipeline.decoders(), tally, expectations, within);
+        return exit == 0 && hopExpect != null && !hopExpect.allMet() ? 1 : exit;
     }
 
     /** Captures until the end, a stop or an error; returns the error as a warning, or null. */
@@ -153,7 +186,7 @@ final class Session {
         }
         if (tally.metrics() == 0 && decoders.unknownStreams() > 0) {
             err.println("metricsniff: " + decoders.unknownStreams() + " streams went to ports --protocol auto does not"
-                    + " know (first: " + decoders.firstUnknown() + "); name one: --protocol graphite, pickle or statsd");
+                    + " know (first: " + decoders.firstUnknown() + "); name one: --protocol graphite, pickle, statsd or riemann");
         }
         boolean met = expectations == null || expectations.allMet();
         if (!met && within != null && within.fired()) {
@@ -162,11 +195,22 @@ final class Session {
         return met ? 0 : 1;
     }
 
-    /** Where judged records go: counts always; statistics, the delivery check and one output as asked. */
-    private RecordSink sinks(PacketSource source, Tally tally, PathTable paths, Expectations expectations, LiveState live,
-                             int digits) {
+    /** The hop engine when --hop is given: it hears every record, and tells the output and --expect what it finds. */
+    private HopEngine hopEngine(ViewSources live, int digits, HopExpect hopExpect) {
+        if (s.hops.isEmpty()) return null;
+        List<HopListener> listeners = new ArrayList<>(2);
+        if (live == null && !s.quiet) listeners.add(new HopLines(out, digits, s.json));
+        if (hopExpect != null) listeners.add(hopExpect);
+        HopListener all = listeners.isEmpty() ? HopListener.NONE : o -> { for (HopListener l : listeners) l.outcome(o); };
+        return new HopEngine(s.hops, s.hopOptions, all);
+    }
+
+    /** Where judged records go: counts always; statistics, the delivery check, hops and one output as asked. */
+    private RecordSink sinks(PacketSource source, Tally tally, PathTable paths, Expectations expectations, ViewSources live,
+                             int digits, RecordSink... optional) {
         List<RecordSink> sinks = new ArrayList<>();
         sinks.add(tally);
+        for (RecordSink o : optional) if (o != null) sinks.add(o);
         if (s.needsPathTable()) sinks.add(paths);
         if (expectations != null) sinks.add(expectations);
         if (live != null) sinks.add(live);
@@ -196,7 +240,10 @@ final class Session {
     }
 
     private CaptureStats captureStats(PacketSource source, Pipeline pipeline) {
+        ReadPosition read = s.live() ? null : new ReadPosition(s.input);
         return new CaptureStats() {
+            @Override public long inputPosition() { return read == null ? -1 : read.position(); }
+            @Override public long inputSize() { return read == null ? -1 : read.size(); }
             @Override public String description() { return source.description(); }
             @Override public long packets() { return pipeline.counters().packets(); }
             @Override public long bytes() { return pipeline.counters().bytes(); }
@@ -206,11 +253,26 @@ final class Session {
         };
     }
 
-    private void process(PacketRing ring, Pipeline pipeline) {
+    private void process(PacketRing ring, Pipeline pipeline, Reporter reporter) {
         while (ring.drainTo(pipeline)) {
             if (ring.isEmpty()) out.flush(); // live output appears as it happens
+            if (reporter != null) reporter.tick(System.nanoTime()); // here: sources are read on their own thread
         }
         pipeline.finish();
+    }
+
+    /** --report-to: what is reported, one source a line, and the reporter's own connection left out. */
+    private Reporter reporter(PacketSource source, Pipeline pipeline, Tally tally, ConnectionHealth health,
+                              SenderCounts senders) {
+        Reporter r = new Reporter(s.reportTo, s.reportHost, s.reportIntervalNanos);
+        r.add(new CoreCounts(pipeline.counters(), pipeline.anomalies(), tally, () -> source.kernelDrops().orElse(0),
+                pipeline::flows));
+        r.add(senders);
+        r.add(new HealthSource(health));
+        pipeline.exclude(r.ownTraffic());
+        pipeline.anomalies().source(Anomaly.REPORT_DROPPED_LINES, r::droppedLines);
+        r.start(System.nanoTime());
+        return r;
     }
 
     private static void joinQuietly(Thread t) {

@@ -1,5 +1,6 @@
 package io.metricsniff.cli;
 
+import io.metricsniff.analysis.CarbonConf;
 import io.metricsniff.analysis.GraphiteGlob;
 import io.metricsniff.analysis.RetentionAdvisor;
 import io.metricsniff.analysis.StorageAggregation;
@@ -7,11 +8,18 @@ import io.metricsniff.analysis.StorageSchemas;
 import io.metricsniff.capture.CaptureException;
 import io.metricsniff.capture.LiveOptions;
 import io.metricsniff.capture.LiveSource;
+import io.metricsniff.hop.HopEngine;
+import io.metricsniff.hop.HopSpec;
+import io.metricsniff.output.Colour;
 import io.metricsniff.record.Protocol;
 import io.metricsniff.verdict.ReceiverProfile;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,6 +29,10 @@ import java.util.List;
 final class Settings {
     /** -B takes KiB up to this: 2 GiB, the most an int of bytes (libpcap's buffer size) holds. */
     private static final int MAX_BUFFER_KIB = 1 << 21;
+    /** --hop-replicas up to this: a replication factor is a handful; more is a typo. */
+    private static final int MAX_REPLICAS = 64;
+    /** With --hop and no filter words: a relay's destinations listen on ports no default names. */
+    static final String HOP_FILTER = "tcp or udp";
 
     final String device;
     final boolean deviceWasDefault;
@@ -43,13 +55,22 @@ final class Settings {
     final DurationOption within;   // null: none
     final DurationOption duration; // null: none
     final RetentionAdvisor advisor; // null: no --schemas
+    final List<HopSpec> hops;        // --hop, in order; empty: no hop followed
+    final HopEngine.Options hopOptions;
+    final boolean health;             // --health, or implied by --report-to
+    final boolean clocks;             // per-host clock offsets: with --health or --carbon-conf
+    final StorageSchemas cacheSchemas; // with cacheConf: --carbon-conf's checks; null: none
+    final CarbonConf cacheConf;
+    final InetSocketAddress reportTo;  // null: no --report-to
+    final long reportIntervalNanos;
+    final String reportHost;
 
     private Settings(SniffCommand c, boolean stdoutIsTerminal) throws UsageException {
         SniffCommand.Source src = c.source == null ? new SniffCommand.Source() : c.source;
         input = src.input;
         deviceWasDefault = src.input == null && src.device == null;
         device = deviceWasDefault ? defaultDevice() : src.device;
-        filter = c.filter();
+        filter = !c.hops.isEmpty() && c.filterWords.isEmpty() ? HOP_FILTER : c.filter();
         output = c.output;
         if (c.count != null && c.count <= 0) throw new UsageException("-n needs a positive count, not " + c.count);
         count = c.count == null ? Long.MAX_VALUE : c.count;
@@ -62,7 +83,7 @@ final class Settings {
         SniffCommand.Format f = format(c, live(), stdoutIsTerminal);
         json = f == SniffCommand.Format.json;
         tui = f == SniffCommand.Format.tui && !quiet;
-        colour = f == SniffCommand.Format.text && stdoutIsTerminal && System.getenv("NO_COLOR") == null;
+        colour = f == SniffCommand.Format.text && stdoutIsTerminal && !c.quiet && Colour.wantedForTerm(System.getenv());
         if (c.pace && (live() || f == SniffCommand.Format.text)) {
             throw new UsageException("--pace replays a file (-I) at its recorded pace for --format tui or json, not "
                     + (live() ? "a live capture" : "text output"));
@@ -78,6 +99,41 @@ final class Settings {
         if (c.duration != null && !live()) throw new UsageException("--duration is for live capture (-d); a file is read to its end");
         duration = c.duration;
         advisor = advisor(c);
+        hops = hops(c);
+        hopOptions = hopOptions(c);
+        health = c.health || c.reportTo != null;
+        if (c.carbonConf != null && c.schemas == null) {
+            throw new UsageException("--carbon-conf needs --schemas (slots come from the retentions)");
+        }
+        cacheConf = c.carbonConf == null ? null : carbonConf(c.carbonConf);
+        cacheSchemas = cacheConf == null ? null : advisor.schemas();
+        clocks = health || cacheConf != null;
+        reportTo = c.reportTo;
+        if (reportTo != null && c.reportInterval.nanos() < 1_000_000_000L) {
+            throw new UsageException("--report-interval must be at least 1s");
+        }
+        reportIntervalNanos = c.reportInterval.nanos();
+        reportHost = c.reportHost != null ? c.reportHost : localHostName();
+    }
+
+    private static CarbonConf carbonConf(Path file) throws UsageException {
+        if (!Files.isReadable(file)) throw new UsageException("cannot read " + file);
+        try {
+            return CarbonConf.parse(file);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** The {@code <host>} node of reported names: this machine's short name. */
+    private static String localHostName() {
+        try {
+            String h = InetAddress.getLocalHost().getHostName();
+            int dot = h.indexOf('.');
+            return dot > 0 ? h.substring(0, dot) : h;
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     static Settings from(SniffCommand c, boolean stdoutIsTerminal) throws UsageException {
@@ -132,6 +188,25 @@ final class Settings {
         if (c.expect.isEmpty()) throw new UsageException("--within needs at least one --expect");
         if (!live) throw new UsageException("--within is for live capture (-d); a file is read to its end");
         return c.within;
+    }
+
+    private static List<HopSpec> hops(SniffCommand c) throws UsageException {
+        List<HopSpec> specs = new ArrayList<>();
+        try {
+            for (String h : c.hops) specs.add(HopSpec.parse(h));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return List.copyOf(specs);
+    }
+
+    private static HopEngine.Options hopOptions(SniffCommand c) throws UsageException {
+        if (c.hopTimeout.nanos() <= 0) throw new UsageException("--hop-timeout must be positive");
+        if (c.hopReplicas < 1 || c.hopReplicas > MAX_REPLICAS) {
+            throw new UsageException("--hop-replicas takes 1 to " + MAX_REPLICAS + ", not " + c.hopReplicas);
+        }
+        return new HopEngine.Options(c.hopTimeout.nanos(), c.hopReplicas, HopEngine.Options.DEFAULT_MAX_PENDING,
+                c.hopDelivered, null);
     }
 
     private static RetentionAdvisor advisor(SniffCommand c) throws UsageException {

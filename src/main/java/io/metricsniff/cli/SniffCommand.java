@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +28,8 @@ import java.util.List;
             "Exit status: 0 success, 1 an --expect was not met, 2 usage or capture error."})
 public final class SniffCommand {
     /** Every port {@code --protocol auto} reads ({@code Protocol.forPort}; a test keeps the two in step). */
-    static final String DEFAULT_FILTER =
-            "port 2003 or port 2004 or port 2013 or port 2014 or port 2023 or port 2024 or port 8125";
+    static final String DEFAULT_FILTER = "port 2003 or port 2004 or port 2013 or port 2014 or port 2023 or port 2024"
+            + " or port 5555 or port 8125";
 
     enum Format { text, json, tui }
 
@@ -70,10 +71,10 @@ public final class SniffCommand {
             description = "Output format. Default: tui for live capture on a terminal, text otherwise.")
     Format format;
 
-    @Option(names = "--protocol", paramLabel = "auto|graphite|pickle|statsd", defaultValue = "auto",
+    @Option(names = "--protocol", paramLabel = "auto|graphite|pickle|statsd|riemann", defaultValue = "auto",
             converter = Converters.ProtocolName.class,
             description = "How payloads are read. auto goes by port: 2003, 2013, 2023 plaintext; "
-                    + "2004, 2014, 2024 pickle; 8125 StatsD.")
+                    + "2004, 2014, 2024 pickle; 8125 StatsD; 5555 Riemann's protobuf (TCP and UDP).")
     Protocol protocol;
 
     @Option(names = "--receiver", paramLabel = "NAME", defaultValue = "carbon", converter = Converters.Receiver.class,
@@ -113,6 +114,48 @@ public final class SniffCommand {
     @Option(names = "--whisper-dir", paramLabel = "DIR", defaultValue = "/var/lib/graphite/whisper",
             description = "Where carbon keeps .wsp files, for the commands the advice prints (default ${DEFAULT-VALUE}).")
     Path whisperDir;
+
+    @Option(names = "--hop", paramLabel = "[KIND:]ENDPOINTS",
+            description = {"Follow every datapoint across a relay (repeatable, one per hop): traffic to ENDPOINTS "
+                    + "(2013,2014 or 10.0.0.5:2003; KIND carbon (default), carbon-c-relay or riemann) goes in, metric "
+                    + "traffic to other ports comes out (plaintext or pickle, told by its first bytes). Capture both "
+                    + "sides: on the relay's host with -d any, or -d lo when it all runs on loopback; with no filter "
+                    + "words the filter is 'tcp or udp'."})
+    List<String> hops = new ArrayList<>();
+
+    @Option(names = "--hop-timeout", paramLabel = "DURATION", defaultValue = "10s", converter = Converters.Duration.class,
+            description = "A datapoint not seen leaving a hop within DURATION (capture time) is dropped (default ${DEFAULT-VALUE}).")
+    DurationOption hopTimeout;
+
+    @Option(names = "--hop-replicas", paramLabel = "N", defaultValue = "1",
+            description = "Copies of each datapoint a hop sends (its REPLICATION_FACTOR; default ${DEFAULT-VALUE}).")
+    int hopReplicas;
+
+    @Option(names = "--hop-delivered", description = "Also report each delivered datapoint (with its lag).")
+    boolean hopDelivered;
+
+    @Option(names = "--health",
+            description = "Connection health from TCP headers: refused connects, resets and the lines they lost, "
+                    + "zero windows, retransmissions, reconnect storms (summary key health).")
+    boolean health;
+
+    @Option(names = "--carbon-conf", paramLabel = "FILE",
+            description = "carbon.conf (with --schemas): hold the traffic against carbon-cache's create limit, storage "
+                    + "slots and writers (summary key carbon); also per-host clock offsets (clocks).")
+    Path carbonConf;
+
+    @Option(names = "--report-to", paramLabel = "HOST:PORT", converter = Converters.ReportTarget.class,
+            description = "Send metricsniff's own counts to this Graphite line receiver (plaintext) under "
+                    + "metricsniff.<host>. every --report-interval; implies --health. Its own connection is not judged.")
+    InetSocketAddress reportTo;
+
+    @Option(names = "--report-interval", paramLabel = "DURATION", defaultValue = "60s", converter = Converters.Duration.class,
+            description = "How often --report-to sends (default ${DEFAULT-VALUE}); counts are per interval.")
+    DurationOption reportInterval;
+
+    @Option(names = "--report-host", paramLabel = "NAME",
+            description = "The <host> node of the reported names (default: this machine's short host name).")
+    String reportHost;
 
     @Option(names = "--pace", description = "With -I and --format tui: replay at the recorded pace.")
     boolean pace;

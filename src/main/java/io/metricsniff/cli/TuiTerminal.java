@@ -1,9 +1,8 @@
 package io.metricsniff.cli;
 
-import io.metricsniff.analysis.PathTable;
 import io.metricsniff.tui.CaptureStats;
-import io.metricsniff.tui.LiveState;
 import io.metricsniff.tui.TerminalUi;
+import io.metricsniff.tui.ViewSources;
 import org.jline.terminal.Terminal;
 
 import java.io.IOException;
@@ -31,8 +30,8 @@ final class TuiTerminal {
     }
 
     /** @param onQuit asks the capture to stop (q, Ctrl-C) */
-    void start(PathTable paths, LiveState live, CaptureStats stats, Runnable onQuit) {
-        ui = new TerminalUi(terminal, paths, live, stats, onQuit);
+    void start(ViewSources sources, CaptureStats stats, Runnable onQuit) {
+        ui = new TerminalUi(terminal, sources, stats, onQuit);
         ui.start();
     }
 

@@ -10,6 +10,7 @@ public final class Endpoint {
     private final int port;
     private final int hash;
     private String text; // cached: every output line prints endpoints
+    private Endpoint host; // cached: per-host statistics look it up for every record
 
     public Endpoint(byte[] address, int port) {
         if (address.length != 4 && address.length != 16) {
@@ -37,6 +38,16 @@ public final class Endpoint {
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e); // cannot happen: length checked in constructor
         }
+    }
+
+    /**
+     * The address with port 0: the key that groups a host's connections (statsd and many clients
+     * open one per flush). Made once per endpoint, so per-record lookups allocate nothing.
+     */
+    public Endpoint withoutPort() {
+        Endpoint h = host;
+        if (h == null) host = h = port == 0 ? this : new Endpoint(address, 0);
+        return h;
     }
 
     /** {@code ip:port}, IPv6 as {@code [::1]:2303}, as the JSON contract wants. */

@@ -44,6 +44,7 @@ public final class JsonLinesSink implements RecordSink {
             Json.string(sb.append(",\"statsd_type\":"), r.statsdType());
             Json.number(sb.append(",\"sample_rate\":"), r.sampleRate(), false);
         }
+        if (r.riemann() != null) RiemannJson.fields(sb, r.riemann());
         sb.append(",\"verdict\":\"").append(r.verdict().json()).append("\",\"problems\":[");
         List<Problem> problems = r.problems();
         for (int i = 0; i < problems.size(); i++) {

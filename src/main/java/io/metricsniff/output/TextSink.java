@@ -48,6 +48,7 @@ public final class TextSink implements RecordSink {
         } else {
             sb.append(TerminalEscaper.escape(raw));
         }
+        if (r.riemann() != null && r.path() != null) sb.append("  -> ").append(TerminalEscaper.escape(r.path())); // its Graphite path
         if (r.storedPath() != null) sb.append("  (stored as ").append(TerminalEscaper.escape(r.storedPath())).append(')');
         List<Problem> problems = r.problems();
         if (!problems.isEmpty()) {

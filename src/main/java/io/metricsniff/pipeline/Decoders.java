@@ -6,6 +6,9 @@ import io.metricsniff.protocol.framing.FramingLimits;
 import io.metricsniff.protocol.graphite.GraphiteDatagramDecoder;
 import io.metricsniff.protocol.graphite.PlaintextStreamDecoder;
 import io.metricsniff.protocol.pickle.PickleStreamDecoder;
+import io.metricsniff.protocol.riemann.RiemannDatagramDecoder;
+import io.metricsniff.protocol.riemann.RiemannStats;
+import io.metricsniff.protocol.riemann.RiemannStreamDecoder;
 import io.metricsniff.protocol.statsd.StatsdDatagramDecoder;
 import io.metricsniff.record.Protocol;
 import io.metricsniff.record.RecordSink;
@@ -13,6 +16,7 @@ import io.metricsniff.reassembly.StreamHandler;
 import io.metricsniff.reassembly.StreamHandlerFactory;
 import io.metricsniff.verdict.Judge;
 import io.metricsniff.verdict.JudgedDatagramLines;
+import io.metricsniff.verdict.JudgedRiemannDatagrams;
 import io.metricsniff.verdict.StatsdLines;
 
 /**
@@ -26,6 +30,9 @@ public final class Decoders implements StreamHandlerFactory {
     private final RecordSink sink;
     private final DatagramHandler statsd;
     private final DatagramHandler graphiteUdp;
+    private final DatagramHandler riemannUdp;
+    private final RiemannStats riemannStats = new RiemannStats();
+    private boolean sniffUnknown;
     private long unknownStreams;
     private Endpoint firstUnknown;
 
@@ -46,7 +53,14 @@ public final class Decoders implements StreamHandlerFactory {
         this.sink = sink;
         this.statsd = new StatsdDatagramDecoder(new StatsdLines(judge, sink));
         this.graphiteUdp = new GraphiteDatagramDecoder(new JudgedDatagramLines(judge, sink));
+        this.riemannUdp = new RiemannDatagramDecoder(new JudgedRiemannDatagrams(judge, sink));
     }
+
+    /**
+     * Read streams to ports auto does not know by their first bytes (plaintext or pickle): a
+     * relay's destinations, when hops are followed.
+     */
+    public Decoders sniffUnknownPorts(boolean on) { this.sniffUnknown = on; return this; }
 
     /** The protocol spoken towards {@code dstPort}; null when auto finds no metric port. */
     private Protocol protocolFor(int dstPort) {
@@ -55,6 +69,9 @@ public final class Decoders implements StreamHandlerFactory {
 
     @Override public StreamHandler open(Endpoint src, Endpoint dst, boolean midstream, long timeNanos) {
         Protocol p = protocolFor(dst.port());
+        if (p == null && sniffUnknown && Protocol.forPort(src.port()) == null) {
+            return new StreamSniffer(src, dst, midstream, limits, consumers);
+        }
         if (p == null) {
             // carbon's side of a metric connection carries nothing to read; anything else is a
             // stream auto could not place, which the run tells about at the end
@@ -64,6 +81,7 @@ public final class Decoders implements StreamHandlerFactory {
         switch (p) {
             case GRAPHITE: return PlaintextStreamDecoder.open(midstream, limits, consumers.lines(src, dst));
             case PICKLE: return new PickleStreamDecoder(midstream, limits, consumers.datapoints(src, dst));
+            case RIEMANN: return new RiemannStreamDecoder(midstream, riemannStats, consumers.riemann(src, dst));
             default: return null; // StatsD over TCP is not read
         }
     }
@@ -73,6 +91,7 @@ public final class Decoders implements StreamHandlerFactory {
         Protocol p = protocolFor(dst.port());
         if (p == Protocol.STATSD) return statsd;
         if (p == Protocol.GRAPHITE) return graphiteUdp;
+        if (p == Protocol.RIEMANN) return riemannUdp;
         unknown(dst);
         return null;
     }
@@ -87,6 +106,9 @@ public final class Decoders implements StreamHandlerFactory {
 
     /** TCP directions and UDP datagrams sent to a port that {@code --protocol auto} does not map. */
     public long unknownStreams() { return unknownStreams; }
+
+    /** The Riemann TCP directions' counts (answers, queries, frames not decoded). */
+    public RiemannStats riemannStats() { return riemannStats; }
 
     /** The first such destination, for the hint; null when none. */
     public Endpoint firstUnknown() { return firstUnknown; }

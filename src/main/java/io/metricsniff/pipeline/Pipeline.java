@@ -36,6 +36,7 @@ public final class Pipeline implements PacketSink {
     private long lastTimeNanos;
     private long nextExpiryNanos = Long.MIN_VALUE;
     private SegmentObserver observer = SegmentObserver.NONE;
+    private SegmentFilter exclude = SegmentFilter.NONE;
 
     public Pipeline(int linkType, Decoders decoders, ReassemblyLimits limits, PacketSink tee) {
         this.linkType = linkType;
@@ -48,11 +49,15 @@ public final class Pipeline implements PacketSink {
                 .source(Anomaly.TOTAL_BUFFER_LIMIT, reassembler.stats()::totalBufferLimitHits)
                 .source(Anomaly.OUT_OF_WINDOW, reassembler.stats()::outOfWindowSegments)
                 .source(Anomaly.AFTER_FIN_BYTES, reassembler.stats()::afterFinBytes)
-                .source(Anomaly.UNKNOWN_STREAMS, decoders::unknownStreams);
+                .source(Anomaly.UNKNOWN_STREAMS, decoders::unknownStreams)
+                .source(Anomaly.RIEMANN_OVERSIZED_FRAMES, () -> decoders.riemannStats().oversizedFrames());
     }
 
     /** Sees every decoded TCP segment before reassembly (connection health, hop causes). */
     public void observe(SegmentObserver o) { this.observer = o == null ? SegmentObserver.NONE : o; }
+
+    /** Leaves matching TCP segments out of everything (they still count as packets). */
+    public void exclude(SegmentFilter f) { this.exclude = f == null ? SegmentFilter.NONE : f; }
 
     public Counters counters() { return counters; }
     /** The run's anomaly channel: this pipeline's stages report into it; the session adds its own. */
@@ -73,6 +78,7 @@ public final class Pipeline implements PacketSink {
         switch (result) {
             case OK:
                 if (pkt.protocol == Packet.TCP) {
+                    if (exclude.excludes(pkt)) break;
                     observer.tcpSegment(pkt, timeNanos);
                     reassembler.segment(pkt, timeNanos);
                 }

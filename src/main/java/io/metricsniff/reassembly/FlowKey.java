@@ -15,7 +15,7 @@ import java.nio.ByteOrder;
  * key; "side A" is the smaller endpoint. Comparable so that HashMap bins that collide (tuples are
  * chosen by peers) become trees rather than long lists.
  */
-final class FlowKey implements Comparable<FlowKey> {
+public final class FlowKey implements Comparable<FlowKey> {
     private static final VarHandle LONG_BE =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INT_BE =
@@ -31,7 +31,7 @@ final class FlowKey implements Comparable<FlowKey> {
      *
      * @return true when the packet's source is side A of the connection
      */
-    boolean set(Packet p) {
+    public boolean set(Packet p) {
         long sHi, sLo, dHi, dLo;
         if (p.ipVersion == 6) {
             sHi = (long) LONG_BE.get(p.srcAddr, 0);
@@ -63,7 +63,7 @@ final class FlowKey implements Comparable<FlowKey> {
         return srcIsA;
     }
 
-    FlowKey copy() {
+    public FlowKey copy() {
         FlowKey k = new FlowKey();
         k.aHi = aHi; k.aLo = aLo; k.bHi = bHi; k.bLo = bLo;
         k.ports = ports; k.version = version; k.hash = hash;

@@ -35,6 +35,7 @@ public final class MetricRecord {
     private String statsdType;
     private double sampleRate = 1.0;
     private List<String[]> tags = Collections.emptyList(); // name/value pairs from a tagged path
+    private RiemannFields riemann;  // the event's other fields, for Riemann records
     private Verdict verdict = Verdict.OK;
     private List<Problem> problems = Collections.emptyList();
 
@@ -95,6 +96,10 @@ public final class MetricRecord {
     public MetricRecord sampleRate(double r) { this.sampleRate = r; return this; }
     public List<String[]> tags() { return tags; }
     public MetricRecord tags(List<String[]> t) { this.tags = t; return this; }
+
+    /** A Riemann event's fields beyond path, value and timestamp; null for other protocols. */
+    public RiemannFields riemann() { return riemann; }
+    public MetricRecord riemann(RiemannFields f) { this.riemann = f; return this; }
 
     public Verdict verdict() { return verdict; }
     public List<Problem> problems() { return problems; }

@@ -40,6 +40,13 @@ public final class Problems {
     public static final String LATE = "late";
     public static final String FUTURE = "future";
     public static final String TIMESTAMP_BACKWARDS = "timestamp-backwards";
+    // Riemann's protobuf protocol: what its graphite output does with an event, framing, parsing
+    public static final String RIEMANN_NO_METRIC = "riemann-no-metric";
+    public static final String RIEMANN_NO_TIME = "riemann-no-time";
+    public static final String RIEMANN_TIME_RANGE = "riemann-time-range";
+    public static final String RIEMANN_BAD_PROTOBUF = "riemann-bad-protobuf";
+    public static final String RIEMANN_FRAME_TOO_LARGE = "riemann-frame-too-large";
+    public static final String RIEMANN_UNTERMINATED = "riemann-unterminated";
     // pickle: framing, unpickling (PickleException), carbon's handling of the unpickled frame
     public static final String PICKLE_FRAME_TOO_LARGE = "pickle-frame-too-large";
     public static final String PICKLE_UNTERMINATED = "pickle-unterminated";
@@ -201,6 +208,36 @@ public final class Problems {
     }
 
     private static String seconds(Object s) { return Durations.format((Double) s); }
+
+    private static final Problem RIEMANN_NO_METRIC_NOTE = new Problem(RIEMANN_NO_METRIC,
+            "the event has no metric: riemann's graphite output never forwards it");
+    private static final Problem RIEMANN_NO_TIME_NOTE = new Problem(RIEMANN_NO_TIME,
+            "the event has no time: riemann stamps it with its own clock (the capture time is shown)");
+
+    /** One shared instance: a note on every metric-less event allocates nothing. */
+    public static Problem riemannNoMetric() { return RIEMANN_NO_METRIC_NOTE; }
+
+    public static Problem riemannNoTime() { return RIEMANN_NO_TIME_NOTE; }
+
+    public static Problem riemannTimeRange(double seconds) {
+        return Problem.lazy(RIEMANN_TIME_RANGE, a -> "time " + a[0] + " does not fit the Java int riemann's graphite"
+                + " output casts it to: that output fails on this event and writes nothing", seconds);
+    }
+
+    public static Problem riemannBadProtobuf(String why, boolean tcp) {
+        return Problem.lazy(RIEMANN_BAD_PROTOBUF, a -> "riemann cannot parse this Msg (" + a[0] + ") and "
+                + ((Boolean) a[1] ? "closes the connection: none of its events, nor anything sent after it, is processed"
+                        : "drops the datagram"), why, tcp);
+    }
+
+    public static Problem riemannFrameTooLarge(long length) {
+        return Problem.lazy(RIEMANN_FRAME_TOO_LARGE, a -> "a frame length of " + a[0] + " is over riemann's limit of "
+                + Integer.MAX_VALUE + " (Integer.MAX_VALUE): it closes the connection and the rest is lost", length);
+    }
+
+    public static Problem riemannUnterminated(String what) {
+        return Problem.lazy(RIEMANN_UNTERMINATED, a -> "the connection closed after " + a[0] + ": riemann never reads it", what);
+    }
 
     public static Problem pickleFrameTooLarge(long length, int limit) {
         return Problem.lazy(PICKLE_FRAME_TOO_LARGE, a -> "a frame of " + a[0] + " bytes is over carbon's"

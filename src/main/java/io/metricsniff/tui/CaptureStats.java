@@ -24,4 +24,10 @@ public interface CaptureStats {
 
     /** True for a live device (elapsed time is wall time), false for a file (elapsed is capture time). */
     boolean live();
+
+    /** Bytes of the input file read so far, or -1 (live, or unknown). */
+    default long inputPosition() { return -1; }
+
+    /** Size of the input file in bytes, or -1 (live, or unknown). */
+    default long inputSize() { return -1; }
 }

@@ -69,8 +69,9 @@ public final class LiveState implements RecordSink {
         windowRows++;
         String line = r.raw();
         if (line.length() > MAX_LINE_CHARS) line = line.substring(0, MAX_LINE_CHARS);
-        FlaggedLine row = new FlaggedLine(t, r.src(), r.dst(), r.verdict(),
-                TerminalEscaper.escape(line), TerminalEscaper.escape(messages(r.problems())));
+        String code = r.problems().isEmpty() ? "" : r.problems().get(0).code();
+        FlaggedLine row = new FlaggedLine(rowsWritten, t, r.src(), r.dst(), r.verdict(),
+                TerminalEscaper.escape(line), TerminalEscaper.escape(code), TerminalEscaper.escape(messages(r.problems())));
         ring.lazySet((int) (rowsWritten % RING_SIZE), row);
         rowsWritten++;
         c.lazySet(ROWS_WRITTEN, rowsWritten); // published after the slot: a reader never sees an empty one
@@ -98,6 +99,16 @@ public final class LiveState implements RecordSink {
 
     public long metrics() { return c.get(METRICS); }
     public long count(Verdict v) { return c.get(v.ordinal()); }
+
+    /**
+     * Per-verdict counts read once each; their sum is the metric count that goes with them (reading
+     * {@link #metrics()} and then the verdicts, a fast writer could make ok exceed metrics).
+     */
+    public long[] counts() {
+        long[] n = new long[METRICS];
+        for (int i = 0; i < METRICS; i++) n[i] = c.get(i);
+        return n;
+    }
     public long gaps() { return c.get(GAPS); }
     public long gapBytes() { return c.get(GAP_BYTES); }
     /** Flagged records not kept as rows because of the row budget. */

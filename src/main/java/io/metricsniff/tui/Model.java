@@ -1,187 +1,152 @@
 package io.metricsniff.tui;
 
+import io.metricsniff.analysis.PathSource;
 import io.metricsniff.analysis.PathStats;
 import io.metricsniff.analysis.PathTable;
-import io.metricsniff.decode.Endpoint;
+import io.metricsniff.analysis.HostStats;
 import io.metricsniff.output.TerminalEscaper;
 import io.metricsniff.record.Verdict;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Builds a {@link Screen.Frame} from the aggregated state on the UI thread: a {@link PathTable}
- * snapshot filtered, grouped and sorted, the {@link LiveState} counters and the capture counters.
- * Rates are measured over windows of {@link #RATE_WINDOW_NANOS} wall time while capturing, and
- * are averages over the capture once it has finished (a replayed file shows its final state).
+ * Builds a {@link Frame} from the aggregated state on the UI thread: the path table filtered,
+ * grouped and kept in a stable order, senders by host, problems grouped, the latest flagged
+ * lines, the header counters. Rates are one-minute moving averages of wall time while capturing
+ * ({@link Rates}), and averages over the capture once it has finished (a replay's final state).
  */
 final class Model {
-    /** Rates are differences over this much wall time: steadier than per-redraw deltas. */
-    static final long RATE_WINDOW_NANOS = 1_000_000_000L;
-
-    private final PathTable paths;
+    private final ViewSources src;
+    private final PathSource paths;
     private final LiveState live;
     private final CaptureStats stats;
     private final long startWall;
+    private final Rates rates;
+    private final StableOrder<PathRow> pathOrder = new StableOrder<>();
+    private final StableOrder<SenderRow> senderOrder = new StableOrder<>();
+    private final StableOrder<ProblemGroups.Group> groupOrder = new StableOrder<>();
+    private final Progress progress = new Progress();
 
-    private Map<String, Long> baseCounts = new HashMap<>();
-    private Map<String, Double> rates = new HashMap<>();
-    private long baseWall;
-    private long baseMetrics;
-    private double linesPerSecond = Double.NaN;
-    private long rateEpoch;
-
-    private Screen.Frame last;
+    private Frame last;
     private String lastSignature;
+    private long depthChosenAt = Long.MIN_VALUE;
+    private long depthEpoch = -1;
 
-    Model(PathTable paths, LiveState live, CaptureStats stats, long startWallNanos) {
-        this.paths = paths;
-        this.live = live;
+    Model(ViewSources sources, CaptureStats stats, long startWallNanos) {
+        this.src = sources;
+        this.paths = sources.paths();
+        this.live = sources.live();
         this.stats = stats;
         this.startWall = startWallNanos;
-        this.baseWall = startWallNanos;
+        this.rates = new Rates(startWallNanos);
     }
 
-    Screen.Frame build(ViewState vs, long wallNanos) {
-        if (vs.paused && last != null) {
-            return last.withDetail(vs.detail == null ? null : paths.get(vs.detail));
-        }
+    Frame build(ViewState vs, long wallNanos) {
+        if (vs.paused && last != null) return last.withDetail(detailPath(vs));
         boolean finished = live.finished();
-        long metrics = live.metrics();
+        long[] perVerdict = live.counts();
+        long metrics = 0;
+        for (long n : perVerdict) metrics += n;
         List<PathStats.Snapshot> snaps = null;
-        if (wallNanos - baseWall >= RATE_WINDOW_NANOS) {
+        if (rates.due(wallNanos)) {
             snaps = paths.snapshot(false);
-            updateRates(snaps, wallNanos, metrics);
+            rates.sample(snaps, metrics, wallNanos);
         }
-        double captureSpan = live.firstNanos() < 0 ? 0 : (live.lastNanos() - live.firstNanos()) / 1e9;
-        double lps = finished ? (captureSpan > 0 ? metrics / captureSpan : Double.NaN) : linesPerSecond;
-
-        String signature = metrics + "|" + rateEpoch + "|" + finished + "|" + vs.filter.text() + "|"
-                + vs.sort + "|" + vs.depth;
-        List<Screen.Row> rows;
-        if (last != null && signature.equals(lastSignature)) {
-            rows = last.rows();                      // nothing new arrived: skip the snapshot
-        } else {
-            rows = rows(snaps != null ? snaps : paths.snapshot(false), vs, finished, captureSpan);
-            lastSignature = signature;
+        double span = live.firstNanos() < 0 ? 0 : (live.lastNanos() - live.firstNanos()) / 1e9;
+        if (vs.autoDepth && (vs.epoch != depthEpoch || wallNanos - depthChosenAt >= StableOrder.RESORT_NANOS || finished)) {
+            if (snaps == null) snaps = paths.snapshot(false);
+            vs.depth = PathRows.fitDepth(snaps, vs.filter, vs.upperRoom);
+            depthChosenAt = wallNanos;
+            depthEpoch = vs.epoch;
         }
-        double elapsed = stats.live() ? (wallNanos - startWall) / 1e9 : captureSpan;
-        long[] perVerdict = new long[Verdict.values().length];
-        for (Verdict v : Verdict.values()) perVerdict[v.ordinal()] = live.count(v);
-        last = new Screen.Frame(TerminalEscaper.escape(stats.description()), stats.live(), finished, elapsed,
-                stats.packets(), stats.bytes(), lps, stats.kernelDrops(), stats.flows(), live.gaps(),
-                live.gapBytes(), perVerdict, metrics, live.unlisted(), paths.size(), paths.overflowRecords(),
-                rows, live.latest(LiveState.RING_SIZE), vs.detail == null ? null : paths.get(vs.detail));
+        List<PathRow> rows = pathRows(vs, wallNanos, finished, span, metrics, snaps);
+        List<ProblemGroups.Group> all = src.problems().snapshot();
+        double elapsed = stats.live() ? (wallNanos - startWall) / 1e9 : span;
+        double lps = finished ? (span > 0 ? metrics / span : Double.NaN) : rates.linesPerSecond();
+        long read = stats.live() ? -1 : stats.inputPosition();
+        long size = stats.live() ? -1 : stats.inputSize();
+        Frame.Header h = new Frame.Header(TerminalEscaper.escape(stats.description()), stats.live(), finished, elapsed,
+                stats.packets(), stats.bytes(), lps, stats.kernelDrops(), stats.flows(), live.gaps(), live.gapBytes(),
+                perVerdict, metrics, live.unlisted(), paths.size(), paths.overflowRecords(), vs.depth,
+                read, size, finished ? Double.NaN : progress.eta(read, size, wallNanos));
+        last = new Frame(h, rows, senders(vs, finished, wallNanos), groups(all, vs, finished, wallNanos),
+                raw(vs), kinds(all), detailPath(vs));
         return last;
     }
 
-    private void updateRates(List<PathStats.Snapshot> snaps, long wallNanos, long metrics) {
-        double dt = (wallNanos - baseWall) / 1e9;
-        Map<String, Long> counts = new HashMap<>(baseCounts.size() * 2 + 16);
-        Map<String, Double> r = new HashMap<>(baseCounts.size() * 2 + 16);
-        for (PathStats.Snapshot s : snaps) {
-            counts.put(s.path(), s.count());
-            Long before = baseCounts.get(s.path());
-            r.put(s.path(), (s.count() - (before == null ? 0 : before)) / dt);
-        }
-        baseCounts = counts;
-        rates = r;
-        linesPerSecond = (metrics - baseMetrics) / dt;
-        baseMetrics = metrics;
-        baseWall = wallNanos;
-        rateEpoch++;
+    private List<PathRow> pathRows(ViewState vs, long wall, boolean finished, double span, long metrics,
+                                   List<PathStats.Snapshot> snaps) {
+        String signature = metrics + "|" + rates.epoch() + "|" + finished + "|" + vs.epoch + "|" + vs.filter.text()
+                + "|" + vs.sort + "|" + vs.depth;
+        if (last != null && signature.equals(lastSignature)) return last.paths();   // nothing new: no snapshot
+        lastSignature = signature;
+        List<PathStats.Snapshot> s = snaps != null ? snaps : paths.snapshot(false);
+        List<PathRow> rows = PathRows.build(s, vs.filter, vs.depth,
+                p -> finished ? (span > 0 ? p.count() / span : Double.NaN) : rates.rate(p.path()));
+        return pathOrder.order(rows, PathRows.comparator(vs.sort), vs.epoch, finished, wall);
     }
 
-    private List<Screen.Row> rows(List<PathStats.Snapshot> snaps, ViewState vs, boolean finished, double span) {
-        ViewState.Filter glob = vs.filter;
-        List<Screen.Row> out = new ArrayList<>();
-        Map<String, Group> groups = vs.depth > 0 ? new HashMap<>() : null;
-        for (PathStats.Snapshot s : snaps) {
-            if (!glob.matches(s.path())) continue;
-            double rate = finished ? (span > 0 ? s.count() / span : Double.NaN) : rates.getOrDefault(s.path(), Double.NaN);
-            double interval = Double.isFinite(s.meanTimestampIntervalSeconds())
-                    ? s.meanTimestampIntervalSeconds() : s.meanIntervalSeconds();
-            long problems = s.count() - s.count(Verdict.OK);
-            int senders = s.senders().size() + s.sendersOverflow();
-            if (groups == null) {
-                out.add(new Screen.Row(s.path(), TerminalEscaper.escape(s.path()), false, 1, s.count(), problems,
-                        rate, s.lastValue(), s.lastLagSeconds(), interval, senders, s.worst()));
-                continue;
-            }
-            String key = prefix(s.path(), vs.depth);
-            groups.computeIfAbsent(key, Group::new).add(s, rate, problems);
+    private List<SenderRow> senders(ViewState vs, boolean finished, long wall) {
+        List<SenderRow> out = new ArrayList<>();
+        for (HostStats.Snapshot s : src.senders().snapshot()) {
+            SenderRow r = SenderRow.of(s);
+            if (vs.filter.matchesAny(r.key(), r.kinds(), r.protocols())) out.add(r);
         }
-        if (groups != null) for (Group g : groups.values()) out.add(g.row());
-        out.sort(comparator(vs.sort));
+        Comparator<SenderRow> cmp = Comparator.comparingLong((SenderRow r) -> r.stats().problemLines()).reversed()
+                .thenComparing(Comparator.comparingLong((SenderRow r) -> r.stats().lines()).reversed())
+                .thenComparing(SenderRow::key);
+        return senderOrder.order(out, cmp, vs.epoch, finished, wall);
+    }
+
+    private List<ProblemGroups.Group> groups(List<ProblemGroups.Group> all, ViewState vs, boolean finished, long wall) {
+        List<ProblemGroups.Group> out = new ArrayList<>();
+        for (ProblemGroups.Group g : all) {
+            if (vs.filter.matchesAny(g.code(), g.host(), g.prefix(), g.example())) out.add(g);
+        }
+        Comparator<ProblemGroups.Group> cmp = Comparator.comparingLong(ProblemGroups.Group::count).reversed()
+                .thenComparing(ProblemGroups.Group::key);
+        return groupOrder.order(out, cmp, vs.epoch, finished, wall);
+    }
+
+    private List<FlaggedLine> raw(ViewState vs) {
+        List<FlaggedLine> all = live.latest(LiveState.RING_SIZE);
+        if (vs.filter.matchesAll()) return all;
+        List<FlaggedLine> out = new ArrayList<>();
+        for (FlaggedLine l : all) if (vs.filter.matchesAny(l.line(), l.code(), String.valueOf(l.src()))) out.add(l);
         return out;
     }
 
-    static String prefix(String path, int depth) {
-        int i = -1;
-        for (int n = 0; n < depth; n++) {
-            i = path.indexOf('.', i + 1);
-            if (i < 0) return path;
+    /** Every problem code present (not filtered: the header always shows all kinds). */
+    private static List<Frame.Kind> kinds(List<ProblemGroups.Group> all) {
+        Map<String, long[]> n = new HashMap<>();
+        Map<String, Verdict> worst = new HashMap<>();
+        for (ProblemGroups.Group g : all) {
+            n.computeIfAbsent(g.code(), c -> new long[1])[0] += g.count();
+            worst.merge(g.code(), g.verdict(), (a, b) -> PathTable.severity(a) >= PathTable.severity(b) ? a : b);
         }
-        return path.substring(0, i);
+        List<Frame.Kind> out = new ArrayList<>();
+        n.forEach((code, c) -> out.add(new Frame.Kind(code, c[0], worst.get(code))));
+        out.sort(Comparator.comparingLong(Frame.Kind::count).reversed().thenComparing(Frame.Kind::code));
+        return out;
     }
 
-    private static Comparator<Screen.Row> comparator(ViewState.Sort sort) {
-        Comparator<Screen.Row> byName = Comparator.comparing(Screen.Row::key);
-        switch (sort) {
-            case PROBLEMS:
-                return Comparator.comparingLong(Screen.Row::problems).reversed()
-                        .thenComparing(Comparator.comparingInt((Screen.Row r) -> PathTable.severity(r.worst())).reversed())
-                        .thenComparing(byName);
-            case LAG:
-                return Comparator.comparingDouble((Screen.Row r) -> Double.isNaN(r.lag()) ? -1 : Math.abs(r.lag()))
-                        .reversed().thenComparing(byName);
-            case NAME:
-                return byName;
-            default:
-                return Comparator.comparingDouble((Screen.Row r) -> Double.isNaN(r.rate()) ? -1 : r.rate())
-                        .reversed().thenComparing(byName);
-        }
+    private PathStats.Snapshot detailPath(ViewState vs) {
+        return vs.detail != null && vs.detail.pane() == ViewState.Pane.PATHS ? paths.get(vs.detail.key()) : null;
     }
 
-    /** Rows under one prefix added up: worst verdict, largest lag, distinct senders. */
-    private static final class Group {
-        final String key;
-        String onlyPath;
-        int paths;
-        long count, problems;
-        double rate, lastValue = Double.NaN, lag = Double.NaN, interval = Double.NaN;
-        final Set<Endpoint> senders = new HashSet<>();
-        int sendersOverflow;
-        Verdict worst = Verdict.OK;
+    /** Time left reading a file, from the read rate since the first look. */
+    private static final class Progress {
+        private long wall0 = -1, read0;
 
-        Group(String key) { this.key = key; }
-
-        void add(PathStats.Snapshot s, double r, long p) {
-            paths++;
-            onlyPath = paths == 1 ? s.path() : null;
-            count += s.count();
-            problems += p;
-            if (!Double.isNaN(r)) rate += r;
-            lastValue = paths == 1 ? s.lastValue() : Double.NaN;
-            if (!Double.isNaN(s.lastLagSeconds()) && (Double.isNaN(lag) || Math.abs(s.lastLagSeconds()) > Math.abs(lag))) {
-                lag = s.lastLagSeconds();
-            }
-            double iv = Double.isFinite(s.meanTimestampIntervalSeconds()) ? s.meanTimestampIntervalSeconds() : s.meanIntervalSeconds();
-            interval = paths == 1 ? iv : Double.isNaN(interval) ? iv : Double.isNaN(iv) ? interval : Math.min(interval, iv);
-            if (senders.size() < PathStats.MAX_SENDERS * 4) senders.addAll(s.senders());
-            sendersOverflow = Math.max(sendersOverflow, s.sendersOverflow());
-            if (PathTable.severity(s.worst()) > PathTable.severity(worst)) worst = s.worst();
-        }
-
-        Screen.Row row() {
-            boolean group = !(paths == 1 && key.equals(onlyPath)); // a path shorter than the depth is itself
-            return new Screen.Row(key, TerminalEscaper.escape(key), group, paths, count, problems, rate, lastValue,
-                    lag, interval, senders.size() + sendersOverflow, worst);
+        double eta(long read, long size, long wall) {
+            if (read < 0 || size <= 0) return Double.NaN;
+            if (wall0 < 0) { wall0 = wall; read0 = read; return Double.NaN; }
+            double rate = (read - read0) / ((wall - wall0) / 1e9);
+            return rate > 0 ? Math.max(0, size - read) / rate : Double.NaN;
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.metricsniff.tui;
 
-import io.metricsniff.analysis.PathTable;
+import io.metricsniff.output.Colour;
 
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The full-screen live view. One daemon thread reads keys and redraws from aggregated state
- * ({@link PathTable}, {@link LiveState}, {@link CaptureStats}) at most every
+ * ({@link ViewSources}, {@link CaptureStats}) at most every
  * {@link #MIN_REDRAW_NANOS}, and less often when drawing gets expensive, so the UI never takes
  * more than about {@link #MAX_CPU_SHARE} of a core and never holds up the capture.
  *
@@ -47,7 +47,7 @@ public final class TerminalUi implements AutoCloseable {
     private final Terminal terminal;
     private final Model model;
     private final Runnable onQuit;
-    private final Screen screen = new Screen();
+    private final Screen screen;
     private final ViewState view = new ViewState();
     private final CountDownLatch done = new CountDownLatch(1);
     private final Object restoreLock = new Object();
@@ -63,10 +63,12 @@ public final class TerminalUi implements AutoCloseable {
     private Terminal.SignalHandler savedInt, savedWinch;
     private boolean active;
 
-    public TerminalUi(Terminal terminal, PathTable paths, LiveState live, CaptureStats stats, Runnable onQuit) {
+    public TerminalUi(Terminal terminal, ViewSources sources, CaptureStats stats, Runnable onQuit) {
         this.terminal = terminal;
         this.onQuit = onQuit == null ? () -> { } : onQuit;
-        this.model = new Model(paths, live, stats, System.nanoTime());
+        this.model = new Model(sources, stats, System.nanoTime());
+        Integer colours = terminal.getNumericCapability(Capability.max_colors);
+        this.screen = new Screen(Colour.wanted(System.getenv(), colours));
     }
 
     /**
@@ -139,7 +141,7 @@ public final class TerminalUi implements AutoCloseable {
             KeyReader keys = new KeyReader(terminal.reader());
             Display display = new Display(terminal, true);
             Size size = null;
-            Screen.Frame frame = null;
+            Frame frame = null;
             long next = System.nanoTime();
             double avgCost = 0;                                  // smoothed CPU cost of a redraw
             int frames = 0;
@@ -149,9 +151,9 @@ public final class TerminalUi implements AutoCloseable {
                 if (!draw) {
                     Key k = keys.read(Math.max(1, Math.min(POLL_MILLIS, (next - now) / 1_000_000)));
                     if (k == null) continue;
-                    ViewState.Action a = view.onKey(k, frame);
-                    if (a == ViewState.Action.QUIT) break;
-                    if (a == ViewState.Action.NONE) continue;
+                    Keys.Action a = Keys.onKey(view, k, frame);
+                    if (a == Keys.Action.QUIT) break;
+                    if (a == Keys.Action.NONE) continue;
                 }
                 if (closing || quitRequested) break;
                 long c0 = cpuTime ? mx.getCurrentThreadCpuTime() : System.nanoTime();

@@ -1,10 +1,12 @@
 package io.metricsniff.tui;
 
-import io.metricsniff.analysis.GraphiteGlob;
+import java.util.EnumMap;
+import java.util.List;
 
 /**
- * What the person has chosen to see: sort, filter, prefix depth, focus, scroll positions, detail
- * and help. Owned by the UI thread; keys change it, {@link Screen} reads it and clamps positions.
+ * What the person has chosen to see: sort, filter, prefix depth, which list each half of the
+ * screen shows and which half has the focus, scroll positions, detail and help. Owned by the UI
+ * thread; {@link Keys} changes it, {@link Screen} reads it and clamps positions.
  */
 final class ViewState {
     enum Sort {
@@ -14,187 +16,72 @@ final class ViewState {
         Sort next() { return values()[(ordinal() + 1) % values().length]; }
     }
 
-    enum Pane { TABLE, PROBLEMS }
+    /** The four lists: paths or senders above, problems grouped or raw below. */
+    enum Pane { PATHS, SENDERS, GROUPS, RAW }
 
-    /**
-     * The table filter: the text as typed and its Graphite glob, matched against a path's leading
-     * nodes ({@link GraphiteGlob#matchesPrefixOf}), so {@code lab.*} shows everything under
-     * {@code lab}. Blank text shows everything; whatever a person types is a valid filter, and a
-     * glob GraphiteGlob refuses (too long, too many brace alternatives) simply matches nothing.
-     */
-    record Filter(String text, GraphiteGlob glob) {
-        static final Filter ALL = new Filter("", null);
+    /** The opened row: its list, its key, and the row as it was when opened. */
+    record Detail(Pane pane, String key, Object row) { }
 
-        static Filter of(String text) {
-            String t = text == null ? "" : text.strip();
-            if (t.isEmpty()) return ALL;
-            try {
-                return new Filter(t, GraphiteGlob.compile(t));
-            } catch (IllegalArgumentException tooBig) {
-                return new Filter(t, null);
-            }
-        }
-
-        boolean matchesAll() { return text.isEmpty(); }
-
-        boolean matches(String path) { return glob != null ? glob.matchesPrefixOf(path) : matchesAll(); }
+    /** A list's position: the selected row by key (it follows its row when rows move) and index. */
+    static final class Cursor {
+        String key;
+        int selected;
+        int top;
+        /** Rows a page moves; set by the screen to the visible height. */
+        int page = 10;
     }
-
-    enum Action { NONE, REDRAW, QUIT }
 
     /** Deepest prefix grouping offered by {@code c}; deeper than this, full paths read as well. */
     static final int MAX_DEPTH = 6;
-    /** Longest filter text: a glob, not an essay. */
+    /** Longest filter text: a glob or a regex, not an essay. */
     static final int MAX_FILTER = 200;
 
     Sort sort = Sort.RATE;
     Filter filter = Filter.ALL;
     boolean editingFilter;
-    StringBuilder filterEdit = new StringBuilder();
-    private Filter filterBeforeEdit;
+    final StringBuilder filterEdit = new StringBuilder();
+    Filter filterBeforeEdit;
     /** 0 shows full paths; n groups rows by their first n nodes. */
     int depth;
-    Pane focus = Pane.TABLE;
+    /** Until the person picks a depth, the model picks the deepest one whose rows fit. */
+    boolean autoDepth = true;
+    /** Rows the upper list has at most on this screen (set by the screen): what "fits" means. */
+    int upperRoom = 20;
+    Pane upper = Pane.PATHS;
+    Pane lower = Pane.GROUPS;
+    boolean upperFocused = true;
     boolean paused;
     boolean help;
-    /** Path whose detail is shown, or null. */
-    String detail;
+    Detail detail;
     int detailTop;
+    /** Bumped by every change of what is listed or how: the model re-sorts at once then. */
+    long epoch;
+    private final EnumMap<Pane, Cursor> cursors = new EnumMap<>(Pane.class);
 
-    // table position: the selected row by key (so it follows its path when rows re-sort) and index
-    String selectedKey;
-    int selected;
-    int tableTop;
-    int problemsTop;
+    ViewState() { for (Pane p : Pane.values()) cursors.put(p, new Cursor()); }
 
-    /** Rows a page moves; set by the screen to the visible table height. */
-    int tablePage = 10;
-    int problemsPage = 5;
+    Cursor cursor(Pane p) { return cursors.get(p); }
 
-    Action onKey(Key k, Screen.Frame frame) {
-        if (k.kind() == Key.Kind.CTRL_C || k.kind() == Key.Kind.EOF) return Action.QUIT;
-        if (editingFilter) return editFilter(k);
-        if (help) { help = false; return k.is('q') ? Action.QUIT : Action.REDRAW; }
-        if (k.is('q') || k.is('Q')) return Action.QUIT;
-        if (k.is('?') || k.is('h')) { help = true; return Action.REDRAW; }
-        if (k.is('p') || k.is(' ')) { paused = !paused; return Action.REDRAW; }
-        if (k.is('s')) { sort = sort.next(); return Action.REDRAW; }
-        if (k.is('/')) {
-            editingFilter = true;
-            filterBeforeEdit = filter;
-            filterEdit.setLength(0);
-            filterEdit.append(filter.text());
-            return Action.REDRAW;
-        }
-        if (detail != null) return detailKey(k);
-        if (k.is('c')) { depth = depth >= MAX_DEPTH ? 0 : depth + 1; return Action.REDRAW; }
-        if (k.is('+')) { depth = depth == 0 ? 0 : depth >= MAX_DEPTH ? 0 : depth + 1; return Action.REDRAW; }
-        if (k.is('-')) { depth = depth == 0 ? MAX_DEPTH : Math.max(1, depth - 1); return Action.REDRAW; }
-        switch (k.kind()) {
-            case TAB: case BACK_TAB:
-                focus = focus == Pane.TABLE ? Pane.PROBLEMS : Pane.TABLE;
-                return Action.REDRAW;
-            case ESC:
-                if (!filter.matchesAll()) { filter = Filter.ALL; return Action.REDRAW; }
-                return Action.NONE;
-            case ENTER: return enter(frame);
-            case LEFT: return up();
-            default: break;
-        }
-        int step = step(k, focus == Pane.TABLE ? tablePage : problemsPage);
-        if (step == 0) return Action.NONE;
-        if (focus == Pane.TABLE) {
-            selected = clamp(selected + step, frame.rows().size());
-            selectedKey = frame.rows().isEmpty() ? null : frame.rows().get(selected).key();
-        } else {
-            problemsTop = Math.max(0, problemsTop + step);
-        }
-        return Action.REDRAW;
+    Pane focused() { return upperFocused ? upper : lower; }
+
+    /** Sets the depth by hand: from now on the model leaves it alone. */
+    void depth(int d) {
+        depth = d;
+        autoDepth = false;
+        relisted();
     }
 
-    private static int step(Key k, int page) {
-        switch (k.kind()) {
-            case UP: return -1;
-            case DOWN: return 1;
-            case PAGE_UP: return -Math.max(1, page);
-            case PAGE_DOWN: return Math.max(1, page);
-            case HOME: return -Integer.MAX_VALUE / 2;
-            case END: return Integer.MAX_VALUE / 2;
-            case CHAR:
-                if (k.ch() == 'k') return -1;
-                if (k.ch() == 'j') return 1;
-                if (k.ch() == 'g') return -Integer.MAX_VALUE / 2;
-                if (k.ch() == 'G') return Integer.MAX_VALUE / 2;
-                return 0;
-            default: return 0;
-        }
+    void changed() { epoch++; }
+
+    /** A new filter or grouping: every list starts again at its first row. */
+    void relisted() {
+        changed();
+        for (Cursor c : cursors.values()) { c.selected = 0; c.key = null; c.top = 0; }
     }
 
-    private static int clamp(int i, int size) { return Math.max(0, Math.min(i, size - 1)); }
-
-    // Enter on a path opens its detail; on a prefix group it drills in one level
-    private Action enter(Screen.Frame frame) {
-        if (focus != Pane.TABLE || frame.rows().isEmpty()) return Action.NONE;
-        Screen.Row row = frame.rows().get(clamp(selected, frame.rows().size()));
-        if (row.group()) {
-            filter = Filter.of(row.key());
-            depth = Math.min(MAX_DEPTH, depth + 1);
-            selected = 0;
-            selectedKey = null;
-        } else {
-            detail = row.key();
-            detailTop = 0;
-        }
-        return Action.REDRAW;
-    }
-
-    // Left leaves a drilled-in prefix: drop the filter's last node
-    private Action up() {
-        String f = filter.text();
-        if (f.isEmpty()) return Action.NONE;
-        int dot = f.lastIndexOf('.');
-        filter = Filter.of(dot < 0 ? "" : f.substring(0, dot));
-        if (depth > 1) depth--;
-        return Action.REDRAW;
-    }
-
-    private Action detailKey(Key k) {
-        switch (k.kind()) {
-            case ESC: case ENTER: case BACKSPACE: case LEFT:
-                detail = null;
-                return Action.REDRAW;
-            default:
-                int step = step(k, 10);
-                if (step == 0) return Action.NONE;
-                detailTop = Math.max(0, detailTop + step);
-                return Action.REDRAW;
-        }
-    }
-
-    private Action editFilter(Key k) {
-        switch (k.kind()) {
-            case ENTER:
-                editingFilter = false;
-                return Action.REDRAW;
-            case ESC:
-                editingFilter = false;
-                filter = filterBeforeEdit;
-                return Action.REDRAW;
-            case BACKSPACE:
-                if (filterEdit.length() > 0) filterEdit.setLength(filterEdit.length() - 1);
-                break;
-            case CTRL_U:
-                filterEdit.setLength(0);
-                break;
-            case CHAR:
-                if (filterEdit.length() < MAX_FILTER) filterEdit.append(k.ch());
-                break;
-            default:
-                return Action.NONE;
-        }
-        filter = Filter.of(filterEdit.toString()); // live: rows narrow as you type
-        selected = 0;
-        selectedKey = null;
-        return Action.REDRAW;
+    /** The selected row of a list (clamped), or null when it is empty. */
+    static <T> T selected(List<T> rows, Cursor c) {
+        if (rows.isEmpty()) return null;
+        return rows.get(Math.max(0, Math.min(c.selected, rows.size() - 1)));
     }
 }

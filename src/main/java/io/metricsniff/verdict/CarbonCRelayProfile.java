@@ -75,26 +75,9 @@ public final class CarbonCRelayProfile implements ReceiverProfile {
         return false;
     }
 
-    /** The dispatcher's name cleansing; bytes after the first ';' (tags) are copied as they are. */
-    static byte[] cleanse(byte[] b, int from, int to) {
-        byte[] out = new byte[to - from];
-        int q = 0;
-        boolean tags = false;
-        for (int i = from; i < to; i++) {
-            byte c = b[i];
-            if (tags) { out[q++] = c; continue; }
-            if (c == ';') { tags = true; out[q++] = c; continue; }
-            if (c == '.') {
-                if (q > 0 && out[q - 1] != '.') out[q++] = c;
-            } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || (c > 0 && ALLOWED_CHARS.indexOf(c) >= 0)) {
-                out[q++] = c;
-            } else {
-                out[q++] = '_';
-            }
-        }
-        if (!tags && q > 0 && out[q - 1] == '.') q--; // trailing separator before the space
-        return q == out.length ? out : java.util.Arrays.copyOf(out, q);
+    /** The dispatcher's name cleansing with the default {@code -c} (see {@link RelayNameCleaning}). */
+    public static byte[] cleanse(byte[] b, int from, int to) {
+        return RelayNameCleaning.cleanse(b, from, to, ALLOWED_CHARS);
     }
 
     private static boolean regionEquals(byte[] a, byte[] b, int off) {

@@ -67,6 +67,15 @@ public final class Judge {
         return kills;
     }
 
+    /**
+     * A Riemann event: one without a metric is a note (Riemann's graphite output never forwards
+     * it: not a drop); the rest are timed. Riemann accepts any event that parsed.
+     */
+    public void judgeEvent(MetricRecord rec) {
+        if (rec.hasValue()) timing.judge(rec);
+        else rec.note(Problems.riemannNoMetric());
+    }
+
     /** Timing alone, for records whose syntax another rule judged (StatsD with a timestamp). */
     public void judgeTiming(MetricRecord rec) { timing.judge(rec); } // StatsD aggregates: order is moot
 }

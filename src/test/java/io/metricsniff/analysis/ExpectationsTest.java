@@ -51,7 +51,10 @@ class ExpectationsTest {
         assertEquals(2, ok.ok());
         assertEquals(NOW * 1_000_000_000L, ok.firstNanos());
         assertEquals((NOW + 1) * 1_000_000_000L, ok.lastNanos());
-        assertEquals(List.of(src(5000), src(5001)), ok.senders());
+        assertEquals(List.of(src(0)), ok.senders());            // one host, two connections
+        assertEquals(2, ok.connections());
+        assertTrue(ok.toText().contains("from 127.0.0.1 (2 connections)"), ok.toText());
+        assertTrue(ok.toJson().contains("\"senders\":[\"127.0.0.1\"],\"senders_overflow\":0,\"connections\":2"), ok.toJson());
 
         ExpectResult absent = result(e, "lab.absent.*");
         assertEquals(ExpectResult.Status.NEVER_SEEN, absent.status());
@@ -99,10 +102,17 @@ class ExpectationsTest {
         e.metric(rec("relay.rewritten name", NOW, NOW, 1).storedPath("relay.rewritten_name"));
         assertTrue(e.allMet());
         Expectations many = new Expectations(List.of("m"));
-        for (int p = 0; p < Expectations.MAX_SENDERS + 5; p++) many.metric(rec("m", NOW, NOW, 1000 + p));
+        for (int p = 0; p < 100; p++) many.metric(rec("m", NOW, NOW, 1000 + p));   // a connection per flush
+        assertEquals(1, many.results().get(0).senders().size());
+        assertEquals(100, many.results().get(0).connections());
+        for (int h = 0; h < Expectations.MAX_SENDERS + 5; h++) {
+            Endpoint host = new Endpoint(new byte[] {10, 0, 0, (byte) h}, 4000);
+            many.metric(new MetricRecord(NOW * 1_000_000_000L, host, DST, Transport.TCP, Protocol.GRAPHITE, "m 1 1")
+                    .path("m").value(1).timestamp(NOW));
+        }
         ExpectResult r = many.results().get(0);
         assertEquals(Expectations.MAX_SENDERS, r.senders().size());
-        assertEquals(5, r.sendersOverflow());
+        assertEquals(6, r.sendersOverflow());                 // 127.0.0.1 and 21 more hosts: 16 kept
     }
 
     @Test

@@ -52,6 +52,16 @@ class CliTest {
         assertUsageError(run("-d", "nosuchdev0", "port", "2003"), "nosuchdev0");
     }
 
+    @Test void healthAndReportOptionsFailInOneLine() throws Exception {
+        assertUsageError(run("-I", CRAFTED, "--report-to", "nohostport"), "HOST:PORT");
+        assertUsageError(run("-I", CRAFTED, "--report-to", "127.0.0.61:70000"), "HOST:PORT");
+        assertUsageError(run("-I", CRAFTED, "--report-to", "127.0.0.61:2003", "--report-interval", "10ms"), "at least 1s");
+        Path conf = Files.writeString(dir.resolve("carbon.conf"), "[cache]\nMAX_CREATES_PER_MINUTE = lots\n");
+        assertUsageError(run("-I", CRAFTED, "--carbon-conf", conf.toString()), "needs --schemas");
+        Path schemas = Files.writeString(dir.resolve("schemas.conf"), "[all]\npattern = .*\nretentions = 1s:1h\n");
+        assertUsageError(run("-I", CRAFTED, "--carbon-conf", conf.toString(), "--schemas", schemas.toString()), "not a number");
+    }
+
     @Test void aLinkTypeWeDoNotDecodeIsSaidOnceNotCountedSilently() throws Exception {
         Path ppp = dir.resolve("ppp.pcap"); // DLT_PPP = 9: libpcap filters it, metricsniff does not decode it
         try (io.metricsniff.output.PcapWriter w = io.metricsniff.output.PcapWriter.create(ppp, 9, 65535)) {

@@ -28,10 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Live capture on loopback against a real carbon-cache that the test starts: what metricsniff
  * reports must be exactly the lines sent, with the verdicts carbon gives (its log of invalid lines
  * and the points it wrote to whisper in the same run). Senders: a test sender with good and bad
- * lines, and collectd's write_graphite.
+ * lines (collectd's write_graphite: CollectdLiveTest).
  */
 class CarbonLiveTest {
-    static final String COLLECTD = "/usr/sbin/collectd";
     /** The line that ends a run: metricsniff stops once it is seen (--expect ... --within). */
     static final String MARKER = "live.done.marker";
     /** Upper bound for one run; --within stops it long before when all goes well. */
@@ -41,8 +40,6 @@ class CarbonLiveTest {
     static final int[] CHUNKS = {7, 13, 29, 3, 61, 17, 5};
     /** Between chunks, with TCP_NODELAY: each chunk its own segment. */
     static final long CHUNK_PAUSE_MILLIS = 3;
-    /** collectd runs until this many of its intervals (1 s each) were captured. */
-    static final int COLLECTD_INTERVALS = 5;
 
     /** One line the test sender sends and what it is: the verdict metricsniff and carbon should agree on. */
     record Line(String text, String verdict, String code) { }
@@ -83,11 +80,7 @@ class CarbonLiveTest {
             int sent = total;
             assertTrue(awaitCount(sniff, m -> ports.contains(localPort(m)), sent), "not all lines reported: " + sniff.out());
             // ... then the marker ends the run
-            Lab.sendOnce(carbon.port, MARKER + " 1 " + Lab.now() + "\n");
-            assertEquals(0, sniff.await(RUN_LIMIT_SECONDS), "stderr: " + sniff.err());
-            Map<String, Object> summary = sniff.summary();
-            assertEquals(0, CliRunner.num(summary, "gaps"), summary.toString());
-            assertEquals(0, CliRunner.num(summary, "kernel_drops"), summary.toString());
+            endRun(sniff, carbon.port);
 
             List<LiveCarbon.Stored> stored = carbon.storedWhenSettled();
             List<LiveCarbon.Invalid> invalid = carbon.invalid();
@@ -96,131 +89,84 @@ class CarbonLiveTest {
 
             List<Map<String, Object>> metrics = sniff.metrics();
             for (int i = 0; i < conns.size(); i++) {
-                int port = ports.get(i);
-                List<Map<String, Object>> got = new ArrayList<>();
-                for (Map<String, Object> m : metrics) if (localPort(m) == port) got.add(m);
-                List<Line> want = conns.get(i);
-                List<String> wantRaw = new ArrayList<>(), gotRaw = new ArrayList<>();
-                for (Line l : want) wantRaw.add(l.text().endsWith("\n") ? l.text().substring(0, l.text().length() - 1) : l.text());
-                for (Map<String, Object> m : got) gotRaw.add((String) m.get("raw"));
-                assertEquals(wantRaw, gotRaw, "connection " + i + ": the lines sent, in order");
-
-                for (int k = 0; k < want.size(); k++) {
-                    Map<String, Object> m = got.get(k);
-                    Line l = want.get(k);
-                    assertEquals(Lab.HOST + ":" + carbon.port, m.get("dst"));
-                    assertEquals("tcp", m.get("transport"));
-                    assertEquals("graphite", m.get("protocol"));
-                    String verdict = (String) m.get("verdict");
-                    assertEquals(l.verdict(), verdict, m.toString());
-                    if (l.code() != null) assertTrue(CliRunner.codes(m).contains(l.code()), "want " + l.code() + ": " + m);
-                    else assertEquals(List.of(), CliRunner.codes(m), m.toString());
-
-                    // carbon's verdict: stored (ok, late and future all land in whisper) or not
-                    String path = pathOf(l.text());
-                    LiveCarbon.Stored s = storedByPath.get(path);
-                    if ("malformed".equals(verdict)) {
-                        assertFalse(storedByPath.containsKey(path), "carbon stored a line reported malformed: " + m);
-                    } else {
-                        assertTrue(s != null, "carbon did not store a line reported " + verdict + ": " + m);
-                        assertEquals(CliRunner.num(m, "timestamp"), s.timestamp(), "timestamp carbon stored for " + path);
-                        assertEquals((Double) m.get("value"), s.value(), 1e-9, "value carbon stored for " + path);
-                    }
-                }
+                assertConnection(i, conns.get(i), ports.get(i), metrics, carbon.port, storedByPath);
             }
-
-            // every line carbon logged as invalid is one reported malformed, from the same client
-            assertEquals(3, invalid.size(), "carbon logs 2 fields, 'abc' and '1,5'; nan and unterminated silently: " + invalid);
-            for (LiveCarbon.Invalid inv : invalid) {
-                long n = metrics.stream().filter(m -> inv.client().equals(m.get("src"))
-                        && inv.repr().equals(pyRepr(pyStrip((String) m.get("raw"))))
-                        && "malformed".equals(m.get("verdict"))).count();
-                assertEquals(1, n, "carbon's invalid line " + inv + " among " + metrics);
-            }
-            // and carbon stored nothing else from these connections
-            Set<String> sentPaths = new TreeSet<>();
-            for (List<Line> c : conns) for (Line l : c) sentPaths.add(pathOf(l.text()));
-            Set<String> storedLive = new TreeSet<>();
-            for (LiveCarbon.Stored s : stored) if (sentPaths.contains(s.path())) storedLive.add(s.path());
-            Set<String> deliveredLive = new TreeSet<>();
-            for (Map<String, Object> m : metrics) {
-                if (ports.contains(localPort(m)) && !"malformed".equals(m.get("verdict"))) deliveredLive.add((String) m.get("path"));
-            }
-            assertEquals(deliveredLive, storedLive);
-            assertEquals(9, deliveredLive.size());
+            assertCarbonAgrees(conns, ports, metrics, stored, invalid);
         }
     }
 
-    @Test
-    @Timeout(value = 150, unit = TimeUnit.SECONDS)
-    void collectdWriteGraphiteIsAllOkExceptItsNansAndOkIsWhatCarbonStored() throws Exception {
-        Lab.assumeRootAnd(LiveCarbon.BINARY, Lab.PYTHON, COLLECTD);
-        Process collectd = null;
-        Path dir = Lab.tempDir("metricsniff-collectd.");
-        try (LiveCarbon carbon = LiveCarbon.start()) {
-            Path conf = collectdConf(dir, carbon.port);
-            CliRunner sniff = startSniff(carbon.port);
-            Lab.awaitCaptureReady(sniff, carbon.port, "live.probe");
+    /** One connection's records: exactly the lines sent, in order, each with the verdict carbon gave it. */
+    private static void assertConnection(int i, List<Line> want, int port, List<Map<String, Object>> metrics, int carbonPort,
+                                         Map<String, LiveCarbon.Stored> storedByPath) {
+        List<Map<String, Object>> got = new ArrayList<>();
+        for (Map<String, Object> m : metrics) if (localPort(m) == port) got.add(m);
+        List<String> wantRaw = new ArrayList<>(), gotRaw = new ArrayList<>();
+        for (Line l : want) wantRaw.add(l.text().endsWith("\n") ? l.text().substring(0, l.text().length() - 1) : l.text());
+        for (Map<String, Object> m : got) gotRaw.add((String) m.get("raw"));
+        assertEquals(wantRaw, gotRaw, "connection " + i + ": the lines sent, in order");
 
-            collectd = new ProcessBuilder(COLLECTD, "-f", "-C", conf.toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("collectd.out").toFile()).start();
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (collectdTimestamps(sniff.metrics()).size() < COLLECTD_INTERVALS) {
-                assertTrue(System.nanoTime() < end && collectd.isAlive(),
-                        "collectd lines never came: " + Lab.tail(dir.resolve("collectd.log")) + Lab.tail(dir.resolve("collectd.out")));
-                Thread.sleep(200);
-            }
-            Lab.stop(collectd);  // TERM: write_graphite flushes its buffer and closes the connection
-            Lab.sendOnce(carbon.port, MARKER + " 1 " + Lab.now() + "\n");
-            assertEquals(0, sniff.await(RUN_LIMIT_SECONDS), "stderr: " + sniff.err());
-            Map<String, Object> summary = sniff.summary();
-            assertEquals(0, CliRunner.num(summary, "gaps"), summary.toString());
-            assertEquals(0, CliRunner.num(summary, "kernel_drops"), summary.toString());
+        for (int k = 0; k < want.size(); k++) {
+            Map<String, Object> m = got.get(k);
+            Line l = want.get(k);
+            assertEquals(Lab.HOST + ":" + carbonPort, m.get("dst"));
+            assertEquals("tcp", m.get("transport"));
+            assertEquals("graphite", m.get("protocol"));
+            String verdict = (String) m.get("verdict");
+            assertEquals(l.verdict(), verdict, m.toString());
+            if (l.code() != null) assertTrue(CliRunner.codes(m).contains(l.code()), "want " + l.code() + ": " + m);
+            else assertEquals(List.of(), CliRunner.codes(m), m.toString());
 
-            List<LiveCarbon.Stored> stored = carbon.storedWhenSettled();
-            assertEquals(List.of(), carbon.invalid(), "carbon rejects nothing collectd sends (nan it drops silently)");
-
-            Map<String, Double> ok = new TreeMap<>();
-            int nans = 0, lines = 0;
-            for (Map<String, Object> m : sniff.metrics()) {
-                String raw = (String) m.get("raw");
-                if (!raw.startsWith("collectd.")) continue;
-                lines++;
-                assertTrue(raw.endsWith("\r"), "collectd ends lines with CRLF: " + m);
-                String[] f = raw.trim().split(" ");
-                assertEquals(3, f.length, m.toString());
-                if (f[1].equals("nan")) {
-                    nans++;
-                    assertEquals("malformed", m.get("verdict"), m.toString());
-                    assertEquals(List.of("nan-value"), CliRunner.codes(m), m.toString());
-                } else {
-                    assertEquals("ok", m.get("verdict"), m.toString());
-                    assertEquals(List.of(), CliRunner.codes(m), m.toString());
-                    Double prev = ok.put(m.get("path") + " " + CliRunner.num(m, "timestamp"), (Double) m.get("value"));
-                    assertTrue(prev == null, "one point per path and second: " + m);
-                }
+            // carbon's verdict: stored (ok, late and future all land in whisper) or not
+            String path = pathOf(l.text());
+            LiveCarbon.Stored s = storedByPath.get(path);
+            if ("malformed".equals(verdict)) {
+                assertFalse(storedByPath.containsKey(path), "carbon stored a line reported malformed: " + m);
+            } else {
+                assertTrue(s != null, "carbon did not store a line reported " + verdict + ": " + m);
+                assertEquals(CliRunner.num(m, "timestamp"), s.timestamp(), "timestamp carbon stored for " + path);
+                assertEquals((Double) m.get("value"), s.value(), 1e-9, "value carbon stored for " + path);
             }
-            assertTrue(lines >= COLLECTD_INTERVALS * 10, "collectd sent " + lines + " lines");
-            assertTrue(nans > 0, "collectd sends nan for the first interval of each rate");
-
-            Map<String, Double> carbonStored = new TreeMap<>();
-            for (LiveCarbon.Stored s : stored) {
-                if (s.path().startsWith("collectd.")) carbonStored.put(s.path() + " " + s.timestamp(), s.value());
-            }
-            assertEquals(ok.keySet(), carbonStored.keySet(), "the ok points are exactly what carbon stored");
-            for (Map.Entry<String, Double> e : ok.entrySet()) {
-                assertEquals(e.getValue(), carbonStored.get(e.getKey()), 1e-9 * Math.max(1, Math.abs(e.getValue())), e.getKey());
-            }
-        } finally {
-            Lab.stop(collectd);
-            Lab.deleteTree(dir);
         }
+    }
+
+    /** carbon's log and whisper against the records: its invalid lines are ours malformed, it stored only what we passed. */
+    private static void assertCarbonAgrees(List<List<Line>> conns, List<Integer> ports, List<Map<String, Object>> metrics,
+                                           List<LiveCarbon.Stored> stored, List<LiveCarbon.Invalid> invalid) {
+        // every line carbon logged as invalid is one reported malformed, from the same client
+        assertEquals(3, invalid.size(), "carbon logs 2 fields, 'abc' and '1,5'; nan and unterminated silently: " + invalid);
+        for (LiveCarbon.Invalid inv : invalid) {
+            long n = metrics.stream().filter(m -> inv.client().equals(m.get("src"))
+                    && inv.repr().equals(pyRepr(pyStrip((String) m.get("raw"))))
+                    && "malformed".equals(m.get("verdict"))).count();
+            assertEquals(1, n, "carbon's invalid line " + inv + " among " + metrics);
+        }
+        // and carbon stored nothing else from these connections
+        Set<String> sentPaths = new TreeSet<>();
+        for (List<Line> c : conns) for (Line l : c) sentPaths.add(pathOf(l.text()));
+        Set<String> storedLive = new TreeSet<>();
+        for (LiveCarbon.Stored s : stored) if (sentPaths.contains(s.path())) storedLive.add(s.path());
+        Set<String> deliveredLive = new TreeSet<>();
+        for (Map<String, Object> m : metrics) {
+            if (ports.contains(localPort(m)) && !"malformed".equals(m.get("verdict"))) deliveredLive.add((String) m.get("path"));
+        }
+        assertEquals(deliveredLive, storedLive);
+        assertEquals(deliveredLive, storedLive);
+        assertEquals(9, deliveredLive.size());
     }
 
     /** metricsniff live on lo for this carbon only (a free port: the protocol is named), stopping at the marker. */
     static CliRunner startSniff(int port) {
         return CliRunner.start("-d", "lo", "--format", "json", "--protocol", "graphite", "--expect", MARKER, "--within", RUN_LIMIT,
                 "tcp", "port", String.valueOf(port), "and", "host", Lab.HOST);
+    }
+
+    /** Sends the marker that ends the run; the run must end cleanly with nothing missing from the capture. */
+    static void endRun(CliRunner sniff, int port) throws Exception {
+        Lab.sendOnce(port, MARKER + " 1 " + Lab.now() + "\n");
+        assertEquals(0, sniff.await(RUN_LIMIT_SECONDS), "stderr: " + sniff.err());
+        Map<String, Object> summary = sniff.summary();
+        assertEquals(0, CliRunner.num(summary, "gaps"), summary.toString());
+        assertEquals(0, CliRunner.num(summary, "kernel_drops"), summary.toString());
     }
 
     static boolean awaitCount(CliRunner sniff, java.util.function.Predicate<Map<String, Object>> p, int n) throws InterruptedException {
@@ -262,53 +208,5 @@ class CarbonLiveTest {
         int sp = 0;
         while (sp < s.length() && s.charAt(sp) != ' ' && s.charAt(sp) != '\t') sp++;
         return s.substring(0, sp);
-    }
-
-    static Set<Long> collectdTimestamps(List<Map<String, Object>> metrics) {
-        Set<Long> ts = new TreeSet<>();
-        for (Map<String, Object> m : metrics) {
-            if (String.valueOf(m.get("raw")).startsWith("collectd.") && m.get("timestamp") instanceof Double d) ts.add(d.longValue());
-        }
-        return ts;
-    }
-
-    /** collectd with cpu/load/memory/interface lo, Interval 1 -> write_graphite to this carbon. */
-    static Path collectdConf(Path dir, int port) throws Exception {
-        Files.createDirectories(dir.resolve("collectd"));
-        Path conf = dir.resolve("collectd.conf");
-        Files.writeString(conf, String.join("\n",
-                "Hostname \"lab\"",
-                "FQDNLookup false",
-                "Interval 1",
-                "BaseDir \"" + dir + "/collectd\"",
-                "PIDFile \"" + dir + "/collectd.pid\"",
-                "TypesDB \"/usr/share/collectd/types.db\"",
-                "LoadPlugin logfile",
-                "<Plugin logfile>",
-                "  LogLevel info",
-                "  File \"" + dir + "/collectd.log\"",
-                "</Plugin>",
-                "LoadPlugin cpu",
-                "LoadPlugin load",
-                "LoadPlugin memory",
-                "LoadPlugin interface",
-                "<Plugin interface>",
-                "  Interface \"lo\"",
-                "</Plugin>",
-                "LoadPlugin write_graphite",
-                "<Plugin write_graphite>",
-                "  <Node \"carbon\">",
-                "    Host \"" + Lab.HOST + "\"",
-                "    Port \"" + port + "\"",
-                "    Protocol \"tcp\"",
-                "    LogSendErrors true",
-                "    Prefix \"collectd.\"",
-                "    StoreRates true",
-                "    AlwaysAppendDS false",
-                "    EscapeCharacter \"_\"",
-                "  </Node>",
-                "</Plugin>",
-                ""));
-        return conf;
     }
 }

@@ -50,9 +50,12 @@ public final class Lab {
     }
 
     /** A port free on {@link #HOST} now (the kernel's pick; the race with others is negligible). */
-    public static int freePort() throws IOException {
+    public static int freePort() throws IOException { return freePort(HOST); }
+
+    /** A port free on {@code host} now. */
+    public static int freePort(String host) throws IOException {
         try (ServerSocket s = new ServerSocket()) {
-            s.bind(new InetSocketAddress(InetAddress.getByName(HOST), 0));
+            s.bind(new InetSocketAddress(InetAddress.getByName(host), 0));
             return s.getLocalPort();
         }
     }
@@ -72,19 +75,23 @@ public final class Lab {
 
     /** Polls until something accepts connections on HOST:port. */
     public static void awaitAccepting(int port, long timeoutMillis, Process owner, Path log) throws Exception {
+        awaitAccepting(HOST, port, timeoutMillis, owner, log);
+    }
+
+    public static void awaitAccepting(String host, int port, long timeoutMillis, Process owner, Path log) throws Exception {
         long end = System.nanoTime() + timeoutMillis * 1_000_000;
         while (System.nanoTime() < end) {
             if (owner != null && !owner.isAlive()) {
                 throw new AssertionError("process exited early (" + owner.exitValue() + "): " + tail(log));
             }
             try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(HOST, port), 500);
+                s.connect(new InetSocketAddress(host, port), 500);
                 return;
             } catch (IOException e) {
                 Thread.sleep(100);
             }
         }
-        throw new AssertionError("nothing accepts on " + HOST + ":" + port + " after " + timeoutMillis + " ms: " + tail(log));
+        throw new AssertionError("nothing accepts on " + host + ":" + port + " after " + timeoutMillis + " ms: " + tail(log));
     }
 
     static String tail(Path log) {

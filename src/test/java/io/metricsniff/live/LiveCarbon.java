@@ -47,9 +47,12 @@ public final class LiveCarbon implements AutoCloseable {
         this.process = process;
     }
 
-    public static LiveCarbon start() throws Exception {
+    public static LiveCarbon start() throws Exception { return start(Lab.HOST); }
+
+    /** A carbon-cache on {@code host} (every listener bound to it). */
+    public static LiveCarbon start(String host) throws Exception {
         Path d = Lab.tempDir("metricsniff-carbon.");
-        int port = Lab.freePort();
+        int port = Lab.freePort(host);
         Files.createDirectories(d.resolve("conf"));
         Files.createDirectories(d.resolve("storage/whisper"));
         Files.createDirectories(d.resolve("log"));
@@ -69,12 +72,13 @@ public final class LiveCarbon implements AutoCloseable {
                 "MAX_UPDATES_PER_SECOND = inf",
                 "MAX_CREATES_PER_MINUTE = inf",
                 "MIN_TIMESTAMP_RESOLUTION = 1",
-                "LINE_RECEIVER_INTERFACE = " + Lab.HOST,
+                "LINE_RECEIVER_INTERFACE = " + host,
                 "LINE_RECEIVER_PORT = " + port,
                 "ENABLE_UDP_LISTENER = False",
-                "PICKLE_RECEIVER_INTERFACE = " + Lab.HOST,
+                "PICKLE_RECEIVER_INTERFACE = " + host,
+                "UDP_RECEIVER_INTERFACE = " + host,
                 "PICKLE_RECEIVER_PORT = 0",
-                "CACHE_QUERY_INTERFACE = " + Lab.HOST,
+                "CACHE_QUERY_INTERFACE = " + host,
                 "CACHE_QUERY_PORT = 0",
                 "LOG_LISTENER_CONN_SUCCESS = True",
                 "LOG_CREATES = False",
@@ -89,7 +93,7 @@ public final class LiveCarbon implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         LiveCarbon c = new LiveCarbon(d, port, p);
         try {
-            Lab.awaitAccepting(port, START_MILLIS, p, log);
+            Lab.awaitAccepting(host, port, START_MILLIS, p, log);
         } catch (Throwable t) {
             c.close();
             throw t;

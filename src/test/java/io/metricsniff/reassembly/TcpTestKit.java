@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Builds {@link Packet}s for one connection and records what the reassembler hands to consumers. */
-final class TcpTestKit {
+public final class TcpTestKit {
     static final byte[] CLIENT_IP = {10, 0, 0, 1};
     static final byte[] SERVER_IP = {10, 0, 0, 2};
     static final int CLIENT_PORT = 40000, SERVER_PORT = 2003;
@@ -21,12 +21,12 @@ final class TcpTestKit {
 
     private TcpTestKit() { }
 
-    static byte[] ascii(String s) { return s.getBytes(StandardCharsets.ISO_8859_1); }
+    public static byte[] ascii(String s) { return s.getBytes(StandardCharsets.ISO_8859_1); }
 
     static String str(byte[] b) { return new String(b, StandardCharsets.ISO_8859_1); }
 
     /** A TCP packet; {@code payload} is placed at offset 7 of a bigger buffer to catch offset bugs. */
-    static Packet tcp(byte[] srcIp, int sport, byte[] dstIp, int dport, long seq, long ack, int flags,
+    public static Packet tcp(byte[] srcIp, int sport, byte[] dstIp, int dport, long seq, long ack, int flags,
                       byte[] payload, int missing) {
         Packet p = new Packet();
         p.ipVersion = srcIp.length == 16 ? 6 : 4;

@@ -171,4 +171,19 @@ class ExpectReplayTest {
         return m.get("path") instanceof String p && p.startsWith(prefix) && p.indexOf('.', prefix.length()) < 0;
     }
 
+    /** statsd flushes on a new connection each time (statsd.numStats every flush): one sender host, every connection counted. */
+    @Test
+    void sendersAreHostsAndConnectionsAreCounted() throws Exception {
+        String capture = "captures/statsd.pcap";
+        CliRunner r = CliRunner.run(TIMEOUT_SECONDS, "-I", capture, "-q", "--format", "json", "--expect", "statsd.numStats");
+        assertEquals(0, r.exit(), r.err());
+        Map<String, Object> e = only(r.summary());
+        assertEquals(List.of("127.0.0.1"), e.get("senders"));
+        long established = io.metricsniff.testutil.Oracle.carbonLog(io.metricsniff.testutil.Oracle.capture("statsd")).stream()
+                .filter(l -> l.contains("connection with 127.0.0.1:") && l.contains("established")).count();
+        assertTrue(established > 1, "statsd connected per flush");
+        assertEquals(established, CliRunner.num(e, "connections"));
+        CliRunner text = CliRunner.run(TIMEOUT_SECONDS, "-I", capture, "-q", "--expect", "statsd.numStats");
+        assertTrue(text.out().contains("from 127.0.0.1 (" + established + " connections)"), text.out());
+    }
 }

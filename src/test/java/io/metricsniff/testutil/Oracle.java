@@ -12,7 +12,8 @@ import java.util.List;
  * The one reader of what the real receivers made of a capture, recorded beside it by
  * scripts/record-captures and scripts/record-protocols: {@code NAME.carbon.log} (carbon's
  * "invalid line" log lines and errors), {@code NAME.stored.txt} (every point in the whisper files
- * afterwards, {@code path timestamp value}) and {@code NAME.statsd.log}.
+ * afterwards, {@code path timestamp value}) and {@code NAME.statsd.log}; for the relay hops of
+ * scripts/record-crelay-hop, {@code NAME.received.txt} (what each destination read).
  */
 public final class Oracle {
     private static final String INVALID = "invalid line received from "; // then "client " over TCP
@@ -25,6 +26,17 @@ public final class Oracle {
 
     /** A point whisper stored. */
     public record Stored(String path, long timestamp, double value) { }
+
+    /** One line a relay's destination read (scripts/lib/relay-sink.py writes {@code DST<TAB>LINE}). */
+    public record Received(String dst, String line) {
+        /** The metric name: the line up to its first space. */
+        public String name() { return line.substring(0, line.indexOf(' ')); }
+        /** The value field (the hop tests send each line's index as its value). */
+        public double value() {
+            int a = line.indexOf(' ') + 1, b = line.indexOf(' ', a);
+            return Double.parseDouble(b < 0 ? line.substring(a) : line.substring(a, b));
+        }
+    }
 
     /** Everything carbon-cache made of one capture. */
     public record Carbon(List<Invalid> invalid, List<Stored> stored, List<String> log) { }
@@ -48,6 +60,21 @@ public final class Oracle {
         } catch (IOException e) {
             throw new AssertionError("cannot read " + p, e);
         }
+    }
+
+    /** What the relay's destinations read ({@code NAME.received.txt}, scripts/record-crelay-hop). */
+    public static List<Received> relayReceived(Path capture) {
+        return parseReceived(beside(capture, ".received.txt"));
+    }
+
+    /** relay-sink.py's {@code DST<TAB>LINE} lines; a line without a field separator is not a metric. */
+    public static List<Received> parseReceived(List<String> lines) {
+        List<Received> out = new ArrayList<>();
+        for (String l : lines) {
+            int tab = l.indexOf('\t');
+            if (tab > 0 && l.indexOf(' ', tab) > 0) out.add(new Received(l.substring(0, tab), l.substring(tab + 1)));
+        }
+        return out;
     }
 
     /** The whole carbon log. */

@@ -18,15 +18,17 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class ScreenTest {
     PathTable paths;
+    ViewSources view;
     LiveState live;
     ViewState vs;
     Model model;
 
-    void feed(MetricRecord r) { paths.metric(r); live.metric(r); }
+    void feed(MetricRecord r) { paths.metric(r); view.metric(r); }
 
     @BeforeEach void setUp() {
         paths = new PathTable();
-        live = new LiveState();
+        view = new ViewSources(paths);
+        live = view.live();
         vs = new ViewState();
         // lab.a: 6 points, 1 s apart, on time; lab.b.x: 3 points, 30 s late; lab.b.y: one malformed;
         // other.z: 2 points from two senders, one in the future
@@ -44,7 +46,7 @@ class ScreenTest {
                 .timestamp(1_795_504_946L).flag(Verdict.FUTURE, new Problem("future", "10m ahead"));
         feed(fut);
         live.finish();
-        model = new Model(paths, live, stats(false), 0);
+        model = new Model(view, stats(false), 0);
     }
 
     List<AttributedString> render(int w, int h) {
@@ -56,7 +58,7 @@ class ScreenTest {
     }
 
     List<String> keys() {
-        return model.build(vs, 1).rows().stream().map(Screen.Row::key).collect(Collectors.toList());
+        return model.build(vs, 1).paths().stream().map(PathRow::key).collect(Collectors.toList());
     }
 
     @Test void everySizeFitsExactly() {
@@ -64,7 +66,7 @@ class ScreenTest {
         int[] heights = {1, 2, 3, 4, 6, 9, 24, 70};
         for (int mode = 0; mode < 4; mode++) {
             vs.help = mode == 1;
-            vs.detail = mode == 2 ? "lab.a" : null;
+            vs.detail = mode == 2 ? new ViewState.Detail(ViewState.Pane.PATHS, "lab.a", null) : null;
             vs.editingFilter = mode == 3;
             for (int w : widths) {
                 for (int h : heights) {
@@ -85,13 +87,18 @@ class ScreenTest {
         assertTrue(t.contains("metrics 12  ok 7  malformed 1  future 1  late 3"), t);
         assertTrue(t.contains("paths 4"), t);
         assertTrue(t.contains("> lab.a "), t);                          // highest rate, selected
+        assertTrue(t.contains("problems by kind, host and path prefix (3 groups)"), t);
+        assertTrue(t.contains("kinds  late 3  bad-value 1  future 1"), t);   // every kind, biggest first
+        String late = t.lines().filter(l -> l.startsWith("> late ")).findFirst().orElseThrow();
+        assertTrue(late.matches("> late +3 127\\.0\\.0\\.1 +lab\\.b +07:12:23\\.000 lab\\.b\\.x 1 1795504311 *"), late);
+        vs.lower = ViewState.Pane.RAW;                                 // r: the raw lines, newest first
+        t = text(140, 30);
         assertTrue(t.contains("problems, newest first (5 kept)"), t);
-        String firstProblem = t.lines().filter(l -> l.contains("10m ahead")).findFirst().orElseThrow();
-        assertTrue(firstProblem.contains("10.0.0.5:40000 > 127.0.0.1:2003"), firstProblem);
+        String firstProblem = t.lines().filter(l -> l.contains("other.z 4 1795504946")).findFirst().orElseThrow();
+        assertTrue(firstProblem.contains("10.0.0.5:40000"), firstProblem);
         assertTrue(firstProblem.contains("future"), firstProblem);
-        assertTrue(firstProblem.contains("other.z 4 1795504946"), firstProblem);
         // newest first: the future line (t+5s) is above the malformed one (t+2s)
-        assertTrue(t.indexOf("10m ahead") < t.indexOf("carbon drops it"), t);
+        assertTrue(t.indexOf("other.z 4 1795504946") < t.indexOf("lab.b.y 7"), t);
         String lagRow = t.lines().filter(l -> l.contains("lab.b.x")).findFirst().orElseThrow();
         assertTrue(lagRow.contains("30.0s"), lagRow);                   // the last point: 30 s behind capture
         assertTrue(lagRow.contains("late"), lagRow);
@@ -102,31 +109,34 @@ class ScreenTest {
     @Test void sortsByRateProblemsLagAndName() {
         assertEquals(List.of("lab.a", "lab.b.x", "other.z", "lab.b.y"), keys());    // 6, 3, 2, 1 points
         vs.sort = ViewState.Sort.PROBLEMS;
+        vs.changed();
         assertEquals(List.of("lab.b.x", "lab.b.y", "other.z", "lab.a"), keys());
         vs.sort = ViewState.Sort.LAG;
+        vs.changed();
         assertEquals("other.z", keys().get(0));                                   // |-600 s| beats 32 s
         assertEquals("lab.b.x", keys().get(1));
         vs.sort = ViewState.Sort.NAME;
+        vs.changed();
         assertEquals(List.of("lab.a", "lab.b.x", "lab.b.y", "other.z"), keys());
         assertTrue(text(120, 20).contains("sort name"));
     }
 
     @Test void filterByGlob() {
-        vs.filter = ViewState.Filter.of("lab.b");
+        vs.filter = Filter.of("lab.b");
         assertEquals(List.of("lab.b.x", "lab.b.y"), keys());
-        vs.filter = ViewState.Filter.of("*.{a,z}");
+        vs.filter = Filter.of("*.{a,z}");
         assertEquals(List.of("lab.a", "other.z"), keys());
-        vs.filter = ViewState.Filter.of("nothing");
+        vs.filter = Filter.of("nothing");
         String t = text(120, 20);
         assertTrue(t.contains("(no path matches nothing)"), t);
         assertTrue(t.contains("filter nothing"), t);
     }
 
     @Test void collapsesToPrefixes() {
-        vs.depth = 1;
-        List<Screen.Row> rows = model.build(vs, 1).rows();
+        vs.depth(1);
+        List<PathRow> rows = model.build(vs, 1).paths();
         assertEquals(2, rows.size());
-        Screen.Row lab = rows.get(0);
+        PathRow lab = rows.get(0);
         assertEquals("lab", lab.key());
         assertTrue(lab.group());
         assertEquals(3, lab.paths());
@@ -134,17 +144,17 @@ class ScreenTest {
         assertEquals(4, lab.problems());
         assertEquals(Verdict.MALFORMED, lab.worst());
         assertTrue(text(120, 20).contains("lab.* [3]"));
-        vs.depth = 2;
-        rows = model.build(vs, 1).rows();
+        vs.depth(2);
+        rows = model.build(vs, 1).paths();
         // lab.a is shorter than the depth: a path, not a group
-        Screen.Row a = rows.stream().filter(r -> r.key().equals("lab.a")).findFirst().orElseThrow();
+        PathRow a = rows.stream().filter(r -> r.key().equals("lab.a")).findFirst().orElseThrow();
         assertFalse(a.group());
-        Screen.Row other = rows.stream().filter(r -> r.key().equals("other.z")).findFirst().orElseThrow();
+        PathRow other = rows.stream().filter(r -> r.key().equals("other.z")).findFirst().orElseThrow();
         assertEquals(2, other.senders());
     }
 
     @Test void detailShowsRecentPoints() {
-        vs.detail = "lab.a";
+        vs.detail = new ViewState.Detail(ViewState.Pane.PATHS, "lab.a", null);
         String t = text(120, 30);
         assertTrue(t.contains("detail  lab.a"), t);
         assertTrue(t.contains("count 6  ok 6"), t);
@@ -152,14 +162,14 @@ class ScreenTest {
         List<String> pts = t.lines().filter(l -> l.matches(" +07:12:\\d\\d\\.\\d{3} .*")).collect(Collectors.toList());
         assertEquals(6, pts.size(), t);
         assertTrue(pts.get(0).matches(" +07:12:26\\.000 +15 +2026-11-24 07:12:26 +0\\.00s +ok +127\\.0\\.0\\.1:50236"), pts.get(0));
-        vs.detail = "gone";
+        vs.detail = new ViewState.Detail(ViewState.Pane.PATHS, "gone", null);
         assertTrue(text(120, 30).contains("no data for this path"));
     }
 
     @Test void networkTextIsEscaped() {
         feed(rec(T0, "evil\u001b]0;owned\u0007.\u009b2J", 1, 1_795_504_341L)
                 .flag(Verdict.MALFORMED, new Problem("bad", "bad \u001b[2J")));
-        model = new Model(paths, live, stats(false), 0);
+        model = new Model(view, stats(false), 0);
         vs.sort = ViewState.Sort.NAME;
         for (AttributedString l : render(200, 40)) {
             String s = l.toString();
@@ -170,41 +180,135 @@ class ScreenTest {
         }
         String t = text(200, 40);
         assertTrue(t.contains("evil\\x1b]0;owned\\x07.\\x9b2J"), t);
+        ProblemGroups.Group bad = model.build(vs, 1).groups().stream().filter(g -> g.code().equals("bad")).findFirst().orElseThrow();
+        vs.detail = new ViewState.Detail(ViewState.Pane.GROUPS, bad.key(), bad);  // the message is in the detail
+        t = text(200, 40);
         assertTrue(t.contains("bad \\x1b[2J"), t);
+        for (AttributedString l : render(200, 40)) assertFalse(l.toString().chars().anyMatch(c -> c < 0x20), l.toString());
     }
 
     @Test void helpListsKeys() {
         vs.help = true;
         String t = text(100, 30);
         assertTrue(t.contains("q, Ctrl-C"), t);
-        assertTrue(t.contains("sort by rate, problems, lag, name"), t);
+        assertTrue(t.contains("sort paths by rate, problems, lag, name"), t);
     }
 
     @Test void liveRatesAreMeasuredOverWallTime() {
         PathTable p = new PathTable();
-        LiveState l = new LiveState();
-        Model m = new Model(p, l, stats(true), 0);
+        ViewSources l = new ViewSources(p);
+        Model m = new Model(l, stats(true), 0);
         for (int i = 0; i < 50; i++) { MetricRecord r = rec(T0 + i, "r", i, 1); p.metric(r); l.metric(r); }
         m.build(vs, 100_000_000L);                                     // before the first window: no rate
-        assertTrue(Double.isNaN(m.build(vs, 200_000_000L).rows().get(0).rate()));
-        Screen.Frame f = m.build(vs, 2_000_000_000L);                  // 50 points in 2 s
-        assertEquals(25.0, f.rows().get(0).rate(), 1e-9);
-        assertEquals(25.0, f.linesPerSecond(), 1e-9);
-        assertEquals(2.0, f.elapsedSeconds(), 1e-9);                   // wall time when live
-        f = m.build(vs, 3_000_000_000L);                               // nothing new for 1 s
-        assertEquals(0.0, f.rows().get(0).rate(), 1e-9);
+        assertTrue(Double.isNaN(m.build(vs, 200_000_000L).paths().get(0).rate()));
+        Frame f = m.build(vs, 2_000_000_000L);                  // 50 points in 2 s
+        assertEquals(25.0, f.paths().get(0).rate(), 1e-9);
+        assertEquals(25.0, f.header().linesPerSecond(), 1e-9);
+        assertEquals(2.0, f.header().elapsedSeconds(), 1e-9);                   // wall time when live
+        f = m.build(vs, 3_000_000_000L);                               // nothing new for 1 s: a moving average
+        double a2 = 1 - Math.exp(-2 / Rates.TAU_SECONDS), a1 = 1 - Math.exp(-1 / Rates.TAU_SECONDS);
+        double expected = 25 * a2 * (1 - a1) / (a2 + a1 * (1 - a2));  // bias-corrected EWMA of 25/s, then 0/s
+        assertEquals(expected, f.paths().get(0).rate(), 1e-9);
+        assertTrue(expected > 15 && expected < 25, "no drop to 0 after one quiet second: " + expected);
     }
 
     @Test void pauseFreezesTheFrame() {
         PathTable p = new PathTable();
-        LiveState l = new LiveState();
-        Model m = new Model(p, l, stats(true), 0);
+        ViewSources l = new ViewSources(p);
+        Model m = new Model(l, stats(true), 0);
         MetricRecord r = rec(T0, "first", 1, 1); p.metric(r); l.metric(r);
         m.build(vs, 1);
         vs.paused = true;
         r = rec(T0 + 1, "second", 1, 1); p.metric(r); l.metric(r);
-        assertEquals(1, m.build(vs, 2).rows().size());
+        assertEquals(1, m.build(vs, 2).paths().size());
         vs.paused = false;
-        assertEquals(2, m.build(vs, 3).rows().size());
+        assertEquals(2, m.build(vs, 3).paths().size());
+    }
+    @Test void msTimestampsReadMsTimestampNotALagInDays() {
+        feed(rec(T0, "app.ms.requests", 1, 1_795_504_341_000L)
+                .flag(Verdict.MALFORMED, new Problem("ms-timestamp", "milliseconds")));
+        vs.filter = Filter.of("app.ms");
+        String row = text(140, 30).lines().filter(l -> l.contains("app.ms.requests")).findFirst().orElseThrow();
+        assertTrue(row.matches(".*app\\.ms\\.requests +1 +\\S+ +1 +ms timestamp +- +1 +malformed *"), row);
+    }
+
+    @Test void headerCountsAlwaysAddUp() {
+        Frame.Header h = model.build(vs, 1).header();
+        long sum = 0;
+        for (long n : h.perVerdict()) sum += n;
+        assertEquals(h.metrics(), sum);
+    }
+
+    @Test void rowsKeepTheirOrderBetweenResorts() {
+        PathTable p = new PathTable();
+        ViewSources l = new ViewSources(p);
+        Model m = new Model(l, stats(true), 0);
+        for (int i = 0; i < 5; i++) { MetricRecord r = rec(T0, "slow", 1, 1); p.metric(r); l.metric(r); }
+        for (int i = 0; i < 10; i++) { MetricRecord r = rec(T0, "fast", 1, 1); p.metric(r); l.metric(r); }
+        long s = 1_000_000_000L;
+        assertEquals(List.of("fast", "slow"), m.build(vs, 1 * s).paths().stream().map(PathRow::key).collect(Collectors.toList()));
+        for (int i = 0; i < 500; i++) { MetricRecord r = rec(T0, "slow", 1, 1); p.metric(r); l.metric(r); }
+        Frame f = m.build(vs, 3 * s);                                  // slow is faster now, but the order stands
+        assertEquals(List.of("fast", "slow"), f.paths().stream().map(PathRow::key).collect(Collectors.toList()));
+        assertTrue(f.paths().get(1).rate() > f.paths().get(0).rate());
+        f = m.build(vs, 3 * s + StableOrder.RESORT_NANOS);             // until the next re-sort
+        assertEquals(List.of("slow", "fast"), f.paths().stream().map(PathRow::key).collect(Collectors.toList()));
+    }
+
+    @Test void firstScreenPicksTheDeepestGroupingThatFits() {
+        PathTable p = new PathTable();
+        ViewSources l = new ViewSources(p);
+        for (String ns : new String[] {"a", "b", "c"}) {
+            for (int i = 0; i < 4; i++) for (int j = 0; j < 10; j++) {
+                MetricRecord r = rec(T0, ns + ".n" + i + ".leaf" + j, 1, 1); p.metric(r); l.metric(r);
+            }
+        }
+        Model m = new Model(l, stats(false), 0);
+        vs.upperRoom = 12;                                             // 120 paths, 12 prefixes at 2 nodes, 3 at 1
+        assertEquals(2, m.build(vs, 1).header().depth());
+        vs.upperRoom = 11;
+        vs.changed();
+        assertEquals(1, m.build(vs, 2).header().depth());
+        vs.upperRoom = 200;
+        vs.changed();
+        assertEquals(0, m.build(vs, 3).header().depth());               // full paths fit
+        vs.depth(3);                                                   // chosen by hand: left alone
+        vs.upperRoom = 1;
+        assertEquals(3, m.build(vs, 4).header().depth());
+    }
+
+    @Test void withoutColourVerdictsAreStillWrittenOut() {
+        List<AttributedString> lines = new Screen(false).render(model.build(vs, 1), vs, 140, 30);
+        for (AttributedString l : lines) {
+            String ansi = l.toAnsi(256, org.jline.utils.AttributedCharSequence.ForceMode.None);
+            assertFalse(ansi.matches("(?s).*\u001b\\[[0-9;]*3[1-7]m.*"), "a colour in " + ansi);
+        }
+        assertTrue(text(140, 30).contains("malformed"));
+    }
+    @Test void readingAFileShowsProgressAndTimeLeft() {
+        PathTable p = new PathTable();
+        ViewSources l = new ViewSources(p);
+        long[] pos = {1 << 20};
+        CaptureStats reading = new CaptureStats() {
+            public String description() { return "file big.pcap"; }
+            public long packets() { return 10; }
+            public long bytes() { return 10; }
+            public long flows() { return 1; }
+            public java.util.OptionalLong kernelDrops() { return java.util.OptionalLong.empty(); }
+            public boolean live() { return false; }
+            public long inputPosition() { return pos[0]; }
+            public long inputSize() { return 4L << 20; }
+        };
+        Model m = new Model(l, reading, 0);
+        Screen screen = new Screen();
+        Frame f = m.build(vs, 0);
+        String t = screen.render(f, vs, 140, 20).get(0).toString();
+        assertTrue(t.contains("[READING]  read 1.0MiB of 4.0MiB (25%)  eta -"), t);
+        pos[0] = 2 << 20;                                             // 1 MiB in 1 s: 2 MiB left, 2 s
+        t = screen.render(m.build(vs, 1_000_000_000L), vs, 140, 20).get(0).toString();
+        assertTrue(t.contains("read 2.0MiB of 4.0MiB (50%)  eta 0:00:02"), t);
+        l.finish();
+        t = screen.render(m.build(vs, 2_000_000_000L), vs, 140, 20).get(0).toString();
+        assertFalse(t.contains("eta"), t);                             // the end: no progress any more
     }
 }

@@ -45,16 +45,18 @@ class TerminalUiTest {
     }
 
     PathTable paths;
+    ViewSources view;
     LiveState live;
     VirtualScreen vt;
     TerminalUi ui;
     AtomicInteger quits = new AtomicInteger();
 
-    void feed(MetricRecord r) { paths.metric(r); live.metric(r); }
+    void feed(MetricRecord r) { paths.metric(r); view.metric(r); }
 
     @BeforeEach void setUp() throws Exception {
         paths = new PathTable();
-        live = new LiveState();
+        view = new ViewSources(paths);
+        live = view.live();
         for (int i = 0; i < 10; i++) feed(rec(T0 + i * 1_000_000_000L, "lab.mix.ok.int", i, 1_795_504_341L + i));
         for (int i = 0; i < 3; i++) feed(rec(T0 + i * 1_000_000_000L, "lab.other.gauge", 100 + i, 1_795_504_341L + i));
         feed(rec(T0 + 11_000_000_000L, "lab.mix.bad\u001b]0;owned\u0007\u009b2J", 1, 1_795_504_352L)
@@ -71,7 +73,7 @@ class TerminalUiTest {
 
     void start(boolean liveCapture) {
         before = vt.terminal.getAttributes();
-        ui = new TerminalUi(vt.terminal, paths, live, stats(liveCapture), quits::incrementAndGet);
+        ui = new TerminalUi(vt.terminal, view, stats(liveCapture), quits::incrementAndGet);
         ui.start();
     }
 
@@ -88,7 +90,7 @@ class TerminalUiTest {
         assertTrue(s.contains("file captures/mix.pcap"), s);
         assertTrue(s.contains("[END OF FILE]"), s);
         assertTrue(s.contains("metrics 14  ok 13  malformed 1"), s);
-        assertTrue(s.contains("carbon rejects the line"), s);
+        assertTrue(s.contains("bad-char") && s.contains("kinds  bad-char 1"), s);
         assertTrue(s.lines().anyMatch(l -> l.startsWith(" q quit  p pause  s sort  / filter")), s);
         assertFalse(ui.waitForQuit(300, TimeUnit.MILLISECONDS), "waits for q");
         vt.type("q");
@@ -129,7 +131,8 @@ class TerminalUiTest {
 
         vt.type("/lab.o");
         s = screenWith("filter /lab.o_");
-        assertTrue(s.contains("path (0 matching)"), s);           // live while typing; globs match whole nodes
+        assertTrue(s.contains("path (1 matching)"), s);           // live while typing; plain text is a substring
+        vt.type("\u0015lab.o");                                    // Ctrl-U, then a glob: whole nodes
         vt.type("*\r");
         s = screenWith("filter lab.o*");
         assertFalse(s.contains("lab.mix.ok.int"), s);
@@ -157,8 +160,20 @@ class TerminalUiTest {
         s = screenWith("prefixes 2 nodes");
         assertFalse(s.contains("filter lab.mix"), s);
 
-        vt.type("\t");
-        s = screenWith("problems, newest first");
+        vt.type("\t");                                            // Tab: the lower pane has the focus
+        s = screenWith("* problems by kind, host and path prefix");
+        vt.type("\r");                                            // Enter on a problem group: its reason
+        s = screenWith("detail  problem bad-char");
+        assertTrue(s.contains("carbon rejects the line"), s);
+        vt.type(ESC);
+        screenWith("* problems by kind");                         // (Esc and r at once would read as Alt-r)
+        vt.type("r");                                             // r: raw lines
+        s = screenWith("* problems, newest first");
+        vt.type(ESC);                                             // clear the filter: it applies to every pane
+        vt.await(t -> !t.contains("filter lab.*"), WAIT);
+        vt.type("w");                                             // w: senders by host
+        s = screenWith("senders by host (1)");
+        assertTrue(s.lines().anyMatch(l -> l.matches("[> ] +127\\.0\\.0\\.1 +1 +14 +1 +graphite +.*bad-char 1 *")), s);
         vt.type("?");
         s = screenWith("q, Ctrl-C");
         vt.type("x");                                              // any key closes help
@@ -228,7 +243,7 @@ class TerminalUiTest {
             public boolean live() { return true; }
         };
         before = vt.terminal.getAttributes();
-        ui = new TerminalUi(vt.terminal, paths, live, broken, quits::incrementAndGet);
+        ui = new TerminalUi(vt.terminal, view, broken, quits::incrementAndGet);
         ui.start();
         assertTrue(ui.waitForQuit(WAIT, TimeUnit.MILLISECONDS));
         assertEquals("boom", ui.failure().getMessage());

@@ -27,7 +27,8 @@ public final class TuiDemo {
             System.exit(3);
         }
         PathTable paths = new PathTable();
-        LiveState live = new LiveState();
+        ViewSources view = new ViewSources(paths);
+        LiveState live = view.live();
         Endpoint src = new Endpoint(new byte[]{127, 0, 0, 1}, 50236);
         Endpoint dst = new Endpoint(new byte[]{127, 0, 0, 1}, 2003);
         long t0 = 1_795_508_376_000_000_000L;
@@ -46,7 +47,7 @@ public final class TuiDemo {
                 if (i == 5) r.flag(Verdict.MALFORMED, new Problem("nan-value", "carbon drops NaN values silently"));
                 if (i == 6) r.flag(Verdict.MALFORMED, new Problem("bad-value", "carbon: invalid line, value is not a number"));
                 paths.metric(r);
-                live.metric(r);
+                view.metric(r);
                 n[0]++;
             }
         };
@@ -60,10 +61,10 @@ public final class TuiDemo {
         };
         if (!liveMode) {
             for (int i = 0; i < 4; i++) feedSome.run();
-            live.finish();
+            view.finish();
         }
         volatile_stop[0] = false;
-        TerminalUi ui = new TerminalUi(terminal, paths, live, stats, () -> volatile_stop[0] = true);
+        TerminalUi ui = new TerminalUi(terminal, view, stats, () -> volatile_stop[0] = true);
         int status = 0;
         try {
             ui.start();

@@ -62,9 +62,10 @@ public final class UiCostBench {
                 100 * liveOnly, 100 * (liveOnly - base), (liveOnly - base) * 1e9 / rate);
 
         PathTable table = new PathTable();
-        LiveState live = new LiveState();
+        ViewSources view = new ViewSources(table);
+        LiveState live = view.live();
         RecordSink both = new RecordSink() {
-            @Override public void metric(MetricRecord r) { table.metric(r); live.metric(r); }
+            @Override public void metric(MetricRecord r) { table.metric(r); view.metric(r); }
         };
         PipedOutputStream keys = new PipedOutputStream();
         AtomicLong outBytes = new AtomicLong();
@@ -82,7 +83,7 @@ public final class UiCostBench {
             public OptionalLong kernelDrops() { return OptionalLong.of(0); }
             public boolean live() { return true; }
         };
-        TerminalUi ui = new TerminalUi(term, table, live, stats, () -> { });
+        TerminalUi ui = new TerminalUi(term, view, stats, () -> { });
         ui.start();
         long ui0 = mx.getThreadCpuTime(ui.thread().getId());
         long t0 = System.nanoTime();

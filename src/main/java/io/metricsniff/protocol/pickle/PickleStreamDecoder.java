@@ -1,6 +1,7 @@
 package io.metricsniff.protocol.pickle;
 
 import io.metricsniff.protocol.DatapointConsumer;
+import io.metricsniff.protocol.framing.FramePreview;
 import io.metricsniff.protocol.framing.FramingLimits;
 import io.metricsniff.protocol.framing.LengthPrefixFramer;
 import io.metricsniff.reassembly.EndReason;
@@ -31,8 +32,6 @@ import io.metricsniff.record.Problems;
 public final class PickleStreamDecoder extends LengthPrefixFramer {
     /** Length prefix size of Twisted's Int32StringReceiver ("!I"). */
     static final int PREFIX = 4;
-    /** Bytes of a frame shown (hex) in the raw text of a record about the whole frame. */
-    static final int PREVIEW_BYTES = 16;
 
     private final DatapointConsumer out;
     private final PickleReader reader = new PickleReader();
@@ -95,14 +94,5 @@ public final class PickleStreamDecoder extends LengthPrefixFramer {
     }
 
     /** "[pickle frame, 57 bytes: 80 02 5d ...]" for records about a whole frame. */
-    static String preview(byte[] buf, int off, int len) {
-        StringBuilder sb = new StringBuilder(24 + 3 * PREVIEW_BYTES);
-        sb.append("[pickle frame, ").append(len).append(" bytes:");
-        for (int i = 0; i < Math.min(len, PREVIEW_BYTES); i++) {
-            sb.append(' ').append(Character.forDigit((buf[off + i] >> 4) & 0xf, 16))
-                    .append(Character.forDigit(buf[off + i] & 0xf, 16));
-        }
-        if (len > PREVIEW_BYTES) sb.append(" ...");
-        return sb.append(']').toString();
-    }
+    static String preview(byte[] buf, int off, int len) { return FramePreview.hex("pickle frame", buf, off, len); }
 }

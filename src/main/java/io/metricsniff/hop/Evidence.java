@@ -1,0 +1,108 @@
+package io.metricsniff.hop;
+
+import io.metricsniff.decode.Endpoint;
+import io.metricsniff.decode.Packet;
+import io.metricsniff.pipeline.SegmentObserver;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The wire's account of the destinations hops send to, from TCP headers (a {@link SegmentObserver})
+ * and the relays' own metrics: refused connects, resets, zero windows, drop counters.
+ */
+public final class Evidence implements SegmentObserver {
+    /** Destinations watched; more are not told apart (a relay has a handful). */
+    public static final int MAX_DESTINATIONS = 1024;
+
+    private final Map<Endpoint, DestinationHealth> byDst = new LinkedHashMap<>();
+    private final boolean[] watchedPort = new boolean[65536]; // cheap test before building an Endpoint
+    private final Predicate<Endpoint> isHopEndpoint;
+    private final DestinationHealth unnamed = new DestinationHealth(null); // carbon-c-relay's metricsDropped
+    private long nowNanos;
+    private long limitHits;
+
+    public Evidence(Predicate<Endpoint> isHopEndpoint) { this.isHopEndpoint = isHopEndpoint; }
+
+    @Override public void tcpSegment(Packet pkt, long timeNanos) {
+        nowNanos = timeNanos;
+        boolean syn = pkt.has(Packet.SYN), ack = pkt.has(Packet.ACK);
+        if (syn && !ack) {
+            Endpoint dst = pkt.dst();
+            if (!isHopEndpoint.test(dst)) { DestinationHealth h = watch(dst); if (h != null) h.syn(timeNanos); }
+            return;
+        }
+        if (!watchedPort[pkt.srcPort]) return;
+        DestinationHealth h = byDst.get(pkt.src());
+        if (h == null) return;
+        if (pkt.has(Packet.RST)) h.reset(timeNanos);
+        else {
+            if (syn) h.synAck();
+            h.window(pkt.window, timeNanos);
+        }
+    }
+
+    /** The destination's record, created on first sight; null past the limit. */
+    DestinationHealth watch(Endpoint dst) {
+        DestinationHealth h = byDst.get(dst);
+        if (h == null && byDst.size() < MAX_DESTINATIONS) {
+            h = new DestinationHealth(dst);
+            byDst.put(dst, h);
+            watchedPort[dst.port()] = true;
+        } else if (h == null) {
+            limitHits++;
+        }
+        return h;
+    }
+
+    DestinationHealth get(Endpoint dst) { return byDst.get(dst); }
+
+    /** Destinations not watched because {@link #MAX_DESTINATIONS} were already. */
+    long limitHits() { return limitHits; }
+
+    Collection<DestinationHealth> destinations() { return byDst.values(); }
+
+    long now() { return nowNanos; }
+
+    void now(long t) { if (t > nowNanos) nowNanos = t; }
+
+    /**
+     * A relay's own metric seen leaving it. carbon-relay's {@code ...destinations.HOST:PORT:INSTANCE.fullQueueDrops}
+     * and carbon-c-relay's {@code ...destinations.NAME.dropped} name a destination (dots spelled '_');
+     * carbon-c-relay's {@code ...metricsDropped} counts for all of them.
+     */
+    void ownMetric(String name, double value, long timeNanos) {
+        if (!(value > 0)) return;
+        if (name.endsWith(".metricsDropped")) {
+            unnamed.counterRose(timeNanos, (long) value);
+            return;
+        }
+        if (!name.endsWith(".fullQueueDrops") && !name.endsWith(".dropped")) return;
+        int d = name.indexOf(".destinations.");
+        if (d < 0) return;
+        int from = d + ".destinations.".length();
+        int to = name.lastIndexOf('.');
+        Endpoint dst = to > from ? destination(name.substring(from, to)) : null;
+        DestinationHealth h = dst == null ? unnamed : watch(dst);
+        (h == null ? unnamed : h).counterRose(timeNanos, (long) value);
+    }
+
+    DestinationHealth unnamed() { return unnamed; }
+
+    /** {@code 127_0_0_22:2104:None} as an endpoint, or null when it is not an address and port. */
+    static Endpoint destination(String s) {
+        String[] parts = s.split(":");   // off the hot path: only for a relay's drop counters
+        if (parts.length < 2) return null;
+        try {
+            String host = parts[0].replace('_', '.');
+            if (host.isEmpty() || !host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'))) return null;
+            return new Endpoint(InetAddress.getByName(host).getAddress(), Integer.parseInt(parts[1]));
+        } catch (UnknownHostException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.metricsniff.hop;
+
+import io.metricsniff.decode.Endpoint;
+import io.metricsniff.record.MetricRecord;
+import io.metricsniff.record.Verdict;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One hop: keys the datapoints going in and coming out, lets the {@link Matcher} pair them, and
+ * turns each settled datapoint into a verdict with its cause. Records are read for their path,
+ * value and timestamp only; the receiver's verdict on an in-record is kept as a possible cause.
+ */
+final class Hop {
+    private final HopSpec spec;
+    private final HopStats stats;
+    private final Matcher matcher;
+    private final Router router;
+    private final int replicas;
+    private final long timeoutNanos;
+    private final boolean reportDelivered;
+    private final HopListener listener;
+    private final RouteMemory routes = new RouteMemory();
+    private final DropCause causes;
+    private final Evidence evidence;
+    private Endpoint lastDst;
+    private HopStats.Destination lastDestination;
+
+    Hop(HopSpec spec, HopEngine.Options o, Evidence evidence, HopListener listener) {
+        this.spec = spec;
+        this.stats = new HopStats(spec.label());
+        this.router = o.router();
+        this.replicas = o.replicas();
+        this.timeoutNanos = o.timeoutNanos();
+        this.reportDelivered = o.reportDelivered();
+        this.listener = listener;
+        this.matcher = new Matcher(timeoutNanos, o.maxPending(), this::settled);
+        this.causes = new DropCause(evidence, routes, router, timeoutNanos);
+        this.evidence = evidence;
+    }
+
+    HopSpec spec() { return spec; }
+    HopStats stats() { return stats; }
+    Matcher matcher() { return matcher; }
+    RouteMemory routes() { return routes; }
+
+    void in(MetricRecord r) {
+        if (stats.in++ == 0 && spec.endpoints().get(0).exact() == null) { // a bare port: name it by the address seen
+            stats.hop = new Endpoint(r.dst().address(), spec.endpoints().get(0).port()).toString();
+        }
+        if (!r.hasPath() || !r.hasValue() || !r.hasTimestamp() || !Double.isFinite(r.timestamp())) {
+            stats.unmatchedIn++;
+            return;
+        }
+        String name = spec.kind().rewrite(r.storedPath() != null ? r.storedPath() : r.path());
+        int expected = router != null ? Math.max(1, router.destinations(name).size()) : replicas;
+        String rejected = r.verdict() == Verdict.MALFORMED && !r.problems().isEmpty() ? r.problems().get(0).code() : null;
+        matcher.in(name, r.timestamp(), r.value(), r.timeNanos(), r.src(), r.dst(), expected, rejected);
+    }
+
+    /** A record sent elsewhere by this hop's host; {@code own} when it is the relay's own metric. */
+    void out(MetricRecord r, String name, boolean own) {
+        if (r.dst() != lastDst) { // a stream's records share one Endpoint
+            lastDst = r.dst();
+            lastDestination = stats.destination(lastDst);
+        }
+        HopStats.Destination d = lastDestination;
+        d.out++;
+        if (own) {
+            stats.own++;
+            return;
+        }
+        if (!r.hasValue() || !r.hasTimestamp() || !Double.isFinite(r.timestamp())
+                || !matcher.out(name, r.timestamp(), r.value(), r.timeNanos(), r.src(), r.dst())) {
+            d.unmatched++;
+            stats.unmatchedOut++;
+            return;
+        }
+        if (router == null) routes.saw(name, r.dst());
+    }
+
+    private void settled(Pending p, Matcher.Ending how) {
+        int n = p.copies();
+        HopVerdict v;
+        List<Endpoint> where = List.of();
+        String reason = null;
+        long lag = -1;
+        List<Endpoint> wrong = misrouted(p);
+        if (how == Matcher.Ending.EVICTED || how == Matcher.Ending.END && n < p.expected) {
+            v = HopVerdict.UNRESOLVED;
+        } else if (!wrong.isEmpty()) {
+            v = HopVerdict.MISROUTED;
+            where = wrong;
+            reason = "sent to " + wrong + "; " + router.describe() + " sends it to " + router.destinations(p.name);
+        } else if (n > p.expected || distinctDestinations(p) < n) {
+            v = HopVerdict.DUPLICATED;
+            reason = n + " copies seen leaving, " + p.expected + " expected";
+        } else if (n < p.expected) {
+            if (n == 0 && stats.unmatchedOut > 0 && routes.of(p.name).length == 0 && router == null
+                    && !causes.anyEvidence(p)) {
+                stats.unmatchedIn++; // the hop rewrites or aggregates: no copy of this name was ever seen
+                return;
+            }
+            v = HopVerdict.DROPPED;
+            where = causes.missing(p, knownDestinations());
+            if (listener != HopListener.NONE) reason = causes.reason(p, where); // formatting costs; -q needs none
+            for (Endpoint e : where) stats.destination(e).dropped++;
+        } else {
+            v = HopVerdict.DELIVERED;
+            lag = 0;
+            for (int i = 0; i < n; i++) lag = Math.max(lag, p.copy(i).timeNanos() - p.inNanos);
+            stats.lag.add(lag);
+        }
+        stats.add(v);
+        if (v == HopVerdict.UNRESOLVED || v == HopVerdict.DELIVERED && !reportDelivered || listener == HopListener.NONE) return;
+        listener.outcome(new HopOutcome(stats.hop, v, p.name, p.timestamp, p.value(), p.in(),
+                p.copyList(), lag, where, reason));
+    }
+
+    /** Where this hop was seen sending, and every other server its host was seen connecting to. */
+    private List<Endpoint> knownDestinations() {
+        List<Endpoint> known = new ArrayList<>(stats.destinations().keySet());
+        known.remove(null);
+        for (DestinationHealth h : evidence.destinations()) if (!known.contains(h.dst)) known.add(h.dst);
+        return known;
+    }
+
+    private List<Endpoint> misrouted(Pending p) {
+        if (router == null || p.copies() == 0) return List.of();
+        List<Endpoint> should = router.destinations(p.name);
+        List<Endpoint> wrong = new ArrayList<>(0);
+        for (int i = 0; i < p.copies(); i++) {
+            Endpoint d = p.copy(i).dst();
+            if (!should.contains(d) && !wrong.contains(d)) wrong.add(d);
+        }
+        return wrong;
+    }
+
+    private static int distinctDestinations(Pending p) {
+        int distinct = 0;
+        for (int i = 0; i < p.copies(); i++) {
+            boolean before = false;
+            for (int j = 0; j < i; j++) before |= p.copy(j).dst().equals(p.copy(i).dst());
+            if (!before) distinct++;
+        }
+        return distinct;
+    }
+}

@@ -1,0 +1,37 @@
+package io.metricsniff.tui;
+
+import io.metricsniff.analysis.PathStats;
+import io.metricsniff.record.Verdict;
+
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Everything one redraw shows, already copied out of the shared state. {@code perVerdict} sums to
+ * {@code metrics}. {@code readBytes}/{@code fileBytes} are -1 unless a file is being read;
+ * {@code etaSeconds} is NaN until it can be estimated. {@code detailPath} is the opened path's
+ * statistics with its recent points (null unless a path's detail is open).
+ */
+record Frame(Header header, List<PathRow> paths, List<SenderRow> senders, List<ProblemGroups.Group> groups,
+             List<FlaggedLine> raw, List<Kind> kinds, PathStats.Snapshot detailPath) {
+
+    record Header(String description, boolean live, boolean finished, double elapsedSeconds, long packets,
+                  long bytes, double linesPerSecond, OptionalLong kernelDrops, long flows, long gaps, long gapBytes,
+                  long[] perVerdict, long metrics, long unlisted, int paths, long pathOverflow, int depth,
+                  long readBytes, long fileBytes, double etaSeconds) { }
+
+    /** One problem code present, with its count and the worst verdict it came with. */
+    record Kind(String code, long count, Verdict verdict) { }
+
+    /** The rows of one list. */
+    List<? extends Listed> list(ViewState.Pane p) {
+        switch (p) {
+            case PATHS: return paths;
+            case SENDERS: return senders;
+            case GROUPS: return groups;
+            default: return raw;
+        }
+    }
+
+    Frame withDetail(PathStats.Snapshot d) { return new Frame(header, paths, senders, groups, raw, kinds, d); }
+}
