@@ -26,6 +26,12 @@ public interface PacketSource extends AutoCloseable {
      */
     int timestampDigits();
 
+    /**
+     * Packets libpcap delivered that could not be turned into a record (an impossible timestamp):
+     * counted as corrupt, never handed to the sink. Read after {@link #run} returned.
+     */
+    long unreadablePackets();
+
     /** Packets the kernel dropped (libpcap's ps_drop); empty for files. */
     OptionalLong kernelDrops();
 

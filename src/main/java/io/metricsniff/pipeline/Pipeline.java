@@ -70,7 +70,7 @@ public final class Pipeline implements PacketSink {
 
     @Override public void packet(long timeNanos, byte[] data, int capLength, int origLength) {
         counters.packets++;
-        counters.bytes += origLength;
+        counters.bytes += Math.max(origLength, capLength); // a record claiming fewer wire bytes than captured still had these
         if (timeNanos > lastTimeNanos) lastTimeNanos = timeNanos;
         if (tee != null) tee.packet(timeNanos, data, capLength, origLength);
 

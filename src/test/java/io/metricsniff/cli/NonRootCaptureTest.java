@@ -1,18 +1,15 @@
 package io.metricsniff.cli;
 
 import io.metricsniff.testutil.Jvm;
+import io.metricsniff.testutil.UdpSender;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -62,25 +59,9 @@ class NonRootCaptureTest {
     }
 
     private static Jvm.Result captureAs(String user, String launcher) throws Exception {
-        AtomicBoolean sending = new AtomicBoolean(true);
-        Thread sender = new Thread(() -> {
-            try (DatagramSocket s = new DatagramSocket()) {
-                byte[] b = "nonroot.ok:1|c\n".getBytes();
-                while (sending.get()) {
-                    s.send(new DatagramPacket(b, b.length, InetAddress.getByName("127.0.0.76"), 8125));
-                    Thread.sleep(200);
-                }
-            } catch (IOException | InterruptedException ignored) {
-                // the test is over
-            }
-        });
-        sender.setDaemon(true);
-        sender.start();
-        try {
+        try (UdpSender sender = UdpSender.start("127.0.0.76", 8125, 200, i -> "nonroot.ok:1|c\n")) {
             return Jvm.bash("runuser -u " + user + " -- " + launcher
                     + " -d lo --format json -n 1 --duration 60s 'udp and dst host 127.0.0.76'", TIMEOUT_SECONDS);
-        } finally {
-            sending.set(false);
         }
     }
 

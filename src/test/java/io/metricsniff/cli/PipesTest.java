@@ -3,14 +3,12 @@ package io.metricsniff.cli;
 import io.metricsniff.output.PcapWriter;
 import io.metricsniff.testutil.Frames;
 import io.metricsniff.testutil.Jvm;
+import io.metricsniff.testutil.UdpSender;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -77,29 +75,12 @@ class PipesTest {
 
     /** Live: tcpdump notices at its next write; so does metricsniff, while the traffic goes on. */
     @Test void aLiveCaptureIntoHeadExits() throws Exception {
-        AtomicBoolean sending = new AtomicBoolean(true);
-        Thread sender = new Thread(() -> {
-            try (DatagramSocket s = new DatagramSocket()) {
-                InetAddress to = InetAddress.getByAddress(SENDER);
-                for (int i = 0; sending.get(); i++) {
-                    byte[] b = Frames.ascii("pipes.live." + i + ":1|c\n");
-                    s.send(new DatagramPacket(b, b.length, to, 8125));
-                    Thread.sleep(100);
-                }
-            } catch (IOException | InterruptedException ignored) {
-                // the test is over
-            }
-        });
-        sender.setDaemon(true);
-        sender.start();
-        try {
+        try (UdpSender sender = UdpSender.start("127.0.0.71", 8125, 100, i -> "pipes.live." + i + ":1|c\n")) {
             Jvm.Result r = Jvm.bash(Jvm.shell("-d", "lo", "--format", "text", "udp and dst host 127.0.0.71 and dst port 8125")
                     + " | head -1" + STATUS, TIMEOUT_SECONDS);
             assertTrue(r.out().contains("pipes.live."), r.toString());
             assertEquals(1, r.out().lines().count(), r.toString());
             assertEquals("status=141\n", r.err(), r.toString());
-        } finally {
-            sending.set(false);
         }
     }
 }

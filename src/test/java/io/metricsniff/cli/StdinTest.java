@@ -2,15 +2,11 @@ package io.metricsniff.cli;
 
 import io.metricsniff.testutil.JsonReader;
 import io.metricsniff.testutil.Jvm;
+import io.metricsniff.testutil.UdpSender;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,22 +35,7 @@ class StdinTest {
 
     /** tcpdump writing packets as they come (-U) into metricsniff, while traffic flows. */
     @Test void tcpdumpIntoStdinWhileTrafficFlows() throws Exception {
-        AtomicBoolean sending = new AtomicBoolean(true);
-        Thread sender = new Thread(() -> {
-            try (DatagramSocket s = new DatagramSocket()) {
-                InetAddress to = InetAddress.getByName("127.0.0.72");
-                for (int i = 0; sending.get(); i++) {
-                    byte[] b = ("stdin.live.n" + i + ":" + i + "|c\n").getBytes();
-                    s.send(new DatagramPacket(b, b.length, to, 8125));
-                    Thread.sleep(100);
-                }
-            } catch (IOException | InterruptedException ignored) {
-                // the test is over
-            }
-        });
-        sender.setDaemon(true);
-        sender.start();
-        try {
+        try (UdpSender sender = UdpSender.start("127.0.0.72", 8125, 100, i -> "stdin.live.n" + i + ":" + i + "|c\n")) {
             Jvm.Result r = Jvm.bash("tcpdump -i lo -U -w - 'udp and dst host 127.0.0.72 and dst port 8125' 2>/dev/null | "
                     + Jvm.shell("-I", "-", "--format", "json", "-n", "3") + "; echo \"status=${PIPESTATUS[1]}\" >&2",
                     TIMEOUT_SECONDS);
@@ -66,8 +47,6 @@ class StdinTest {
                 assertEquals("ok", m.get("verdict"), l);
                 assertTrue(String.valueOf(m.get("path")).startsWith("stdin.live.n"), l);
             }
-        } finally {
-            sending.set(false);
         }
     }
 }
