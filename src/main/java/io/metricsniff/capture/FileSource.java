@@ -116,7 +116,7 @@ public final class FileSource implements PacketSource {
 
     @Override public int linkType() { return linkType; }
 
-    @Override public int timestampDigits() { return Libpcap.timestampDigits(handle); }
+    @Override public int timestampDigits() { return handle == null ? 9 : Libpcap.timestampDigits(handle); } // no packets: any
 
     @Override public String description() { return name; }
 
