@@ -4,7 +4,6 @@ import io.metricsniff.analysis.Expectations;
 import io.metricsniff.analysis.PathTable;
 import io.metricsniff.anomaly.Anomaly;
 import io.metricsniff.capture.CaptureException;
-import io.metricsniff.capture.CaptureFiles;
 import io.metricsniff.capture.FileSource;
 import io.metricsniff.capture.LinkFilter;
 import io.metricsniff.capture.LiveSource;
@@ -59,11 +58,13 @@ final class Session {
     private final Settings s;
     private final PrintStream out;
     private final PrintStream err;
+    private final StdoutGuard guard; // null: out is not the process's stdout (tests)
 
-    Session(Settings settings, PrintStream out, PrintStream err) {
+    Session(Settings settings, PrintStream out, PrintStream err, StdoutGuard guard) {
         this.s = settings;
         this.out = out;
         this.err = err;
+        this.guard = guard;
     }
 
     int run() {
@@ -86,7 +87,7 @@ final class Session {
         try {
             dump = s.output == null ? null : PcapWriter.create(s.output, source.linkType(), DUMP_SNAPLEN);
         } catch (IOException e) {
-            err.println("metricsniff: cannot write " + s.output + ": " + e.getMessage());
+            err.println("metricsniff: cannot write " + s.output + ": " + FileErrors.why(s.output, e));
             return 2;
         }
         Expectations expectations = s.expects() ? new Expectations(s.expect) : null;
@@ -94,7 +95,7 @@ final class Session {
         PathTable paths = new PathTable();
         TuiTerminal screen = s.tui ? TuiTerminal.open(err) : null; // null: no terminal after all, text instead
         ViewSources live = screen != null ? new ViewSources(paths) : null;
-        int digits = s.live() ? 9 : CaptureFiles.timestampDigits(s.input);
+        int digits = source.timestampDigits();
         HopExpect hopExpect = !s.hops.isEmpty() && s.expects() ? new HopExpect(s.expect) : null;
         HopEngine hops = hopEngine(live, digits, hopExpect);
         SenderCounts senders = s.reportTo != null ? new SenderCounts() : null;
@@ -128,6 +129,7 @@ final class Session {
         processing.setUncaughtExceptionHandler((t, e) -> { failure.set(e); source.stop(); });
         processing.start();
         Signals.onInterrupt(source::stop);
+        if (guard != null) guard.onFailure(source::stop); // nobody reads on: stop at once
         if (screen != null) screen.start(live, captureStats(source, pipeline), source::stop);
         Timer within = s.within != null ? Timer.start(s.within.nanos(), source::stop) : null;
         Timer duration = s.duration != null ? Timer.start(s.duration.nanos(), source::stop) : null;
@@ -178,12 +180,10 @@ final class Session {
             err.println("metricsniff: " + Failure.describe(failure.get()));
             return 2;
         }
-        // The device failed under us, or packets of the file were left unread: an error, after the summary.
-        if (warning != null && (s.live() || warning instanceof PacketsNotRead)) {
+        if (warning != null) { // the device failed under us, packets were left unread, the file is truncated: after the summary
             err.println("metricsniff: " + warning.getMessage());
             return 2;
         }
-        if (warning != null) err.println("metricsniff: warning: " + warning.getMessage()); // e.g. a truncated file
         if (tally.metrics() == 0 && decoders.unknownStreams() > 0) {
             err.println("metricsniff: " + decoders.unknownStreams() + " streams went to ports --protocol auto does not"
                     + " know (first: " + decoders.firstUnknown() + "); name one: --protocol graphite, pickle, statsd or riemann");

@@ -80,11 +80,16 @@ final class Settings {
             throw new UsageException("-B takes KiB from 1 to " + MAX_BUFFER_KIB + ", not " + c.bufferKiB);
         }
         bufferBytes = c.bufferKiB == null ? 0 : c.bufferKiB * 1024;
+        checkLiveOnly(c, live());
         quiet = c.quiet;
         SniffCommand.Format f = format(c, live(), stdoutIsTerminal);
         json = f == SniffCommand.Format.json;
         tui = f == SniffCommand.Format.tui && !quiet;
         colour = f == SniffCommand.Format.text && stdoutIsTerminal && !c.quiet && Colour.wantedForTerm(System.getenv());
+        if (c.pace && (live() || f == SniffCommand.Format.text)) {
+            throw new UsageException("--pace replays a file (-I) at its recorded pace for --format tui or json, not "
+                    + (live() ? "a live capture" : "text output"));
+        }
         pace = c.pace;
         immediate = c.immediate || tui || f == SniffCommand.Format.text && stdoutIsTerminal && !quiet;
         protocol = c.protocol;
@@ -168,9 +173,16 @@ final class Settings {
         return f == SniffCommand.Format.tui && !stdoutIsTerminal ? SniffCommand.Format.text : f;
     }
 
+    /** Options that tune a live capture mean nothing for a file: say so rather than ignore them. */
+    private static void checkLiveOnly(SniffCommand c, boolean live) throws UsageException {
+        if (live) return;
+        if (c.bufferKiB != null) throw new UsageException("-B sets the kernel buffer of a live capture (-d), not of a file");
+        if (c.immediate) throw new UsageException("--immediate-mode is for live capture (-d); a file is read at once");
+    }
+
     private static DurationOption checkWithin(SniffCommand c, boolean live) throws UsageException {
         try {
-            for (String glob : c.expect) GraphiteGlob.compile(glob);
+            for (String glob : c.expect) GraphiteGlob.compileStrict(glob);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
