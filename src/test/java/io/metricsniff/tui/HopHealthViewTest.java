@@ -136,15 +136,6 @@ class HopHealthViewTest {
         assertTrue(!back.contains("hops: datapoints in") && back.contains("problems by kind"), "H again: back to paths: " + back);
     }
 
-    private static Map<String, Long> tshark(String name) {
-        Map<String, Long> m = new HashMap<>();
-        for (String line : Oracle.beside(Oracle.capture(name), ".tcp.txt")) {
-            int sp = line.indexOf(' ');
-            m.put(line.substring(0, sp), Long.parseLong(line.substring(sp + 1)));
-        }
-        return m;
-    }
-
     /** Sums a column of the health pane over its host rows. */
     private static long column(String screen, int col) {
         long n = 0;
@@ -158,12 +149,19 @@ class HopHealthViewTest {
         return n;
     }
 
-    @Test void theHealthViewShowsRefusedConnectsResetsAndLostLinesAsTsharkCountsThem() throws Exception {
-        ViewSources view = replay("health-restart", false, true);
-        Model m = new Model(view, TerminalUiTest.stats(false), 0);
+    /** The health view (C) after replaying {@code name} with --health. */
+    private String healthScreen(String name) throws Exception {
+        Model m = new Model(replay(name, false, true), TerminalUiTest.stats(false), 0);
         press(m, Key.ch('C'));
-        String s = screen(m, 160, 50);
-        Map<String, Long> o = tshark("health-restart");
+        model = m;
+        return screen(m, 160, 50);
+    }
+
+    private Model model;
+
+    @Test void theHealthViewShowsRefusedConnectsResetsAndLostLinesAsTsharkCountsThem() throws Exception {
+        String s = healthScreen("health-restart");
+        Map<String, Long> o = Oracle.tcpCounts("health-restart");
         assertEquals(o.get("connects"), column(s, 1), s);
         assertEquals(o.get("refused"), column(s, 2), s);
         assertEquals(o.get("resets"), column(s, 3), s);
@@ -172,15 +170,11 @@ class HopHealthViewTest {
     }
 
     @Test void theHealthViewTimesTheStalledCachesZeroWindow() throws Exception {
-        ViewSources view = replay("health-stall", false, true);
-        Model m = new Model(view, TerminalUiTest.stats(false), 0);
-        press(m, Key.ch('C'));
-        String s = screen(m, 160, 50);
-        Map<String, Long> o = tshark("health-stall");
-        assertEquals(o.get("zero_window_episodes"), column(s, 5), s);
+        String s = healthScreen("health-stall");
+        assertEquals(Oracle.tcpCounts("health-stall").get("zero_window_episodes"), column(s, 5), s);
         assertEquals(0, column(s, 4), "nothing lost: whisper holds every line sent");
-        press(m, Key.of(Key.Kind.ENTER));
-        String d = screen(m, 120, 40);
+        press(model, Key.of(Key.Kind.ENTER));
+        String d = screen(model, 120, 40);
         assertTrue(d.contains("zero_window_ms"), d);
     }
 }
