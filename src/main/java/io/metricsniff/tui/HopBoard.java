@@ -17,20 +17,19 @@ import java.util.function.Supplier;
 /**
  * The hops view's state. The processing thread hears every hop outcome worth reporting (it keeps
  * the latest drops) and, at most every {@link #PUBLISH_NANOS}, copies the hops' counts into an
- * immutable list; the UI thread reads only those copies. Work per record: a counter.
+ * immutable list; the UI thread reads only those copies. Work per record: a clock read (a
+ * counter would leave a slow live feed's rows stale for minutes).
  */
 public final class HopBoard implements HopListener, RecordSink {
     /** The UI redraws at most 4x/s: fresher copies would never be seen. */
     static final long PUBLISH_NANOS = TerminalUi.MIN_REDRAW_NANOS;
-    /** Records between two looks at the clock: a clock read per record would cost more than the copy. */
-    static final int CLOCK_EVERY = 256;
     /** Latest drops kept for the lower pane; older ones are counted in the hop's row. */
     static final int MAX_DROPS = 500;
 
     private final Supplier<List<HopStats>> stats;
     private final ArrayDeque<DropRow> drops = new ArrayDeque<>();
     private volatile List<HopRow> rows = List.of();
-    private long seq, nextPublish, records;
+    private long seq, nextPublish;
 
     /** @param stats the hop engine's counts, read on the processing thread only */
     public HopBoard(Supplier<List<HopStats>> stats) { this.stats = stats; }
@@ -44,7 +43,6 @@ public final class HopBoard implements HopListener, RecordSink {
     }
 
     @Override public void metric(MetricRecord r) {
-        if (++records % CLOCK_EVERY != 0) return;
         long now = System.nanoTime();
         if (now - nextPublish < 0) return;
         nextPublish = now + PUBLISH_NANOS;
