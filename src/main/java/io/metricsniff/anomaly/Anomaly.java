@@ -11,7 +11,7 @@ public enum Anomaly {
     SKIPPED_BYTES("skipped_bytes", "captured bytes no decoder could read (binary junk, resynchronising)", true),
     QUEUE_DROPS("queue_drops", "packets dropped because processing fell behind the live capture", true),
     TRUNCATED_PACKETS("truncated_packets", "packets whose headers the snapshot length cut short", true),
-    CORRUPT_PACKETS("corrupt_packets", "packets with contradictory headers", true),
+    CORRUPT_PACKETS("corrupt_packets", "packets with contradictory headers or an impossible timestamp", true),
     IGNORED_PACKETS("ignored_packets", "packets that are not TCP/UDP over IP, fragments, or not metric traffic", true),
     OVERLAP_CONFLICTS("overlap_conflicts", "retransmitted TCP bytes that differ from the first copy (first copy kept)", true),
     EVICTED_FLOWS("evicted_flows", "TCP flows dropped to stay within the flow-table limit", true),

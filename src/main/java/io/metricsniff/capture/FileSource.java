@@ -3,6 +3,7 @@ package io.metricsniff.capture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
 import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNativeException;
 import org.pcap4j.core.Pcaps;
@@ -12,15 +13,22 @@ import org.pcap4j.core.Pcaps;
  * pcapng. Timestamps are delivered in nanoseconds either way.
  */
 public final class FileSource implements PacketSource {
+    /** The link type reported for a pcapng file with no interface: nothing in it needs decoding. */
+    private static final int EMPTY_LINK_TYPE = 1;
+
+    /** Null for a pcapng file without an interface block: an empty capture, as tshark reads it. */
     private final PcapHandle handle;
+    private final Path file;
     private final String name;
     private final int linkType;
+    private final AtomicLong unreadable = new AtomicLong();
     private volatile boolean stopRequested;
 
-    private FileSource(PcapHandle handle, String name) {
+    private FileSource(PcapHandle handle, Path file, String name) {
         this.handle = handle;
+        this.file = file;
         this.name = name;
-        this.linkType = handle.getDlt().value();
+        this.linkType = handle == null ? EMPTY_LINK_TYPE : handle.getDlt().value();
     }
 
     /**
@@ -29,6 +37,16 @@ public final class FileSource implements PacketSource {
      * @throws CaptureException with a one-line message: missing, unreadable, not a capture, bad filter
      */
     public static FileSource open(Path file, String bpfFilter) throws CaptureException {
+        return open(file, LinkFilter.anyLink(bpfFilter));
+    }
+
+    /**
+     * Opens {@code file}, checks its link type and installs the filter.
+     *
+     * @throws CaptureException with a one-line message: missing, unreadable, not a capture, a link
+     *                          type the caller does not read, bad filter
+     */
+    public static FileSource open(Path file, LinkFilter filter) throws CaptureException {
         String name = Libpcap.oneLine(file.toString());
         if (!Files.exists(file)) throw new CaptureException(name + ": no such file");
         if (Files.isDirectory(file)) throw new CaptureException(name + ": is a directory, not a capture file");
@@ -37,12 +55,21 @@ public final class FileSource implements PacketSource {
         try {
             handle = openOffline(file);
         } catch (PcapNativeException e) {
+            if (hasNoInterface(file)) return new FileSource(null, file, name);
             throw new CaptureException(openError(name, file, e), e);
         } catch (LinkageError e) {
             throw Libpcap.missing(e);
         }
-        Libpcap.applyFilterOrClose(handle, bpfFilter);
-        return new FileSource(handle, name);
+        filter.install(handle, name);
+        return new FileSource(handle, file, name);
+    }
+
+    private static boolean hasNoInterface(Path file) {
+        try {
+            return PcapngBlocks.isPcapng(file) && PcapngBlocks.walk(file).interfaces() == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private static PcapHandle openOffline(Path file) throws PcapNativeException {
@@ -77,9 +104,26 @@ public final class FileSource implements PacketSource {
     @Override public String description() { return name; }
 
     @Override public void run(PacketSink sink) throws CaptureException {
-        if (stopRequested) return;
-        PcapNativeException e = Libpcap.loop(handle, sink);
-        if (e != null) throw new CaptureException(name + ": " + truncationMessage(Libpcap.reason(e)), e);
+        if (stopRequested || handle == null) return;
+        PcapNativeException e = Libpcap.loop(handle, sink, unreadable);
+        if (e == null) return;
+        String reason = Libpcap.reason(e);
+        if (reason.contains("different from the")) throw notRead(reason);
+        throw new CaptureException(name + ": " + truncationMessage(reason), e);
+    }
+
+    /** libpcap stopped at a pcapng interface unlike the first: say how many packets that left unread. */
+    private CaptureException notRead(String reason) {
+        try {
+            PcapngBlocks.Layout l = PcapngBlocks.walk(file);
+            if (l.differing() != null) {
+                return new PacketsNotRead(name + ": " + l.packetsAfterDiffering() + " packets not read: " + l.differing()
+                        + "; libpcap reads one link type and snapshot length per file");
+            }
+        } catch (java.io.IOException ignored) {
+            // fall back to libpcap's words
+        }
+        return new PacketsNotRead(name + ": packets not read: " + reason);
     }
 
     /** libpcap says "truncated dump file; tried to read 16 header bytes, only got 5". */
@@ -90,13 +134,15 @@ public final class FileSource implements PacketSource {
 
     @Override public void stop() {
         stopRequested = true;
-        Libpcap.breakLoop(handle);
+        if (handle != null) Libpcap.breakLoop(handle);
     }
+
+    @Override public long unreadablePackets() { return unreadable.get(); }
 
     @Override public OptionalLong kernelDrops() { return OptionalLong.empty(); }
 
     @Override public void close() {
-        if (!handle.isOpen()) return;
+        if (handle == null || !handle.isOpen()) return;
         stop(); // pcap4j's close waits for a running loop to end
         handle.close();
     }

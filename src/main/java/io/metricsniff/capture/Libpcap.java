@@ -1,6 +1,9 @@
 package io.metricsniff.capture;
 
+import com.sun.jna.Callback;
+import com.sun.jna.Native;
 import java.sql.Timestamp;
+import java.util.concurrent.atomic.AtomicLong;
 import org.pcap4j.core.BpfProgram;
 import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapHandle;
@@ -14,6 +17,10 @@ final class Libpcap {
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final long MILLIS_PER_SECOND = 1_000L;
+
+    /** The listener of the loop running on this thread, for failures thrown before it is called. */
+    private static final ThreadLocal<SinkListener> LOOPING = new ThreadLocal<>();
+    private static volatile boolean callbackHandlerInstalled;
 
     private Libpcap() { }
 
@@ -32,7 +39,8 @@ final class Libpcap {
         }
     }
 
-    private static void applyFilter(PcapHandle handle, String filter) throws CaptureException {
+    /** Compiles and installs the filter; on failure the handle keeps the filter it had. */
+    static void applyFilter(PcapHandle handle, String filter) throws CaptureException {
         if (filter == null || filter.isBlank()) return;
         BpfProgram program;
         try {
@@ -72,10 +80,13 @@ final class Libpcap {
     /**
      * Hands every packet to {@code sink} until the input ends, {@link #breakLoop} or a close from
      * another thread. A failure the sink raised is rethrown; a libpcap read error is returned (null
-     * when there was none) for the caller to put in its own words.
+     * when there was none) for the caller to put in its own words. A packet pcap4j cannot turn into
+     * a record (an impossible timestamp) is counted in {@code unreadable} and the loop goes on.
      */
-    static PcapNativeException loop(PcapHandle handle, PacketSink sink) {
-        SinkListener listener = new SinkListener(handle, sink);
+    static PcapNativeException loop(PcapHandle handle, PacketSink sink, AtomicLong unreadable) {
+        installCallbackHandler();
+        SinkListener listener = new SinkListener(handle, sink, unreadable);
+        LOOPING.set(listener);
         try {
             handle.loop(-1, listener);
         } catch (InterruptedException e) {
@@ -85,9 +96,30 @@ final class Libpcap {
             return e;
         } catch (NotOpenException e) {
             // closed from another thread: nothing more to read
+        } finally {
+            LOOPING.remove();
         }
         rethrow(listener.failure);
         return null;
+    }
+
+    /**
+     * pcap4j builds each packet's timestamp in its native callback before our listener runs; a
+     * record with nanoseconds >= 10^9 throws there, and JNA would print a stack trace and lose the
+     * packet. JNA hands such failures to one process-wide handler, called on the looping thread.
+     */
+    private static void installCallbackHandler() {
+        if (callbackHandlerInstalled) return;
+        synchronized (Libpcap.class) {
+            if (callbackHandlerInstalled) return;
+            Callback.UncaughtExceptionHandler previous = Native.getCallbackExceptionHandler();
+            Native.setCallbackExceptionHandler((callback, failure) -> {
+                SinkListener l = LOOPING.get();
+                if (l != null) l.unreadable.incrementAndGet(); // counted; libpcap goes on with the next record
+                else previous.uncaughtException(callback, failure); // not a capture loop of ours
+            });
+            callbackHandlerInstalled = true;
+        }
     }
 
     /** Ends a running {@link #loop}; nothing to do when the handle is closed already. */
@@ -113,12 +145,15 @@ final class Libpcap {
     private static final class SinkListener implements RawPacketListener {
         private final PcapHandle handle;
         private final PacketSink sink;
+        /** Packets pcap4j failed on before calling us. */
+        final AtomicLong unreadable;
         /** Set when the sink threw; pcap4j swallows exceptions thrown by listeners. */
         Throwable failure;
 
-        SinkListener(PcapHandle handle, PacketSink sink) {
+        SinkListener(PcapHandle handle, PacketSink sink, AtomicLong unreadable) {
             this.handle = handle;
             this.sink = sink;
+            this.unreadable = unreadable;
         }
 
         @Override public void gotPacket(byte[] data) {

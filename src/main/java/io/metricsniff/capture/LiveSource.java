@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
 import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNativeException;
@@ -40,6 +41,7 @@ public final class LiveSource implements PacketSource {
     private final String device;
     private final String description;
     private final int linkType;
+    private final AtomicLong unreadable = new AtomicLong();
     private volatile boolean stopRequested;
     private long lastDrops; // guarded by this
 
@@ -57,6 +59,11 @@ public final class LiveSource implements PacketSource {
      *                          device down, bad filter, libpcap missing
      */
     public static LiveSource open(String device, String bpfFilter, LiveOptions opts) throws CaptureException {
+        return open(device, LinkFilter.anyLink(bpfFilter), opts);
+    }
+
+    /** As {@link #open(String, String, LiveOptions)}, checking the link type before the filter. */
+    public static LiveSource open(String device, LinkFilter filter, LiveOptions opts) throws CaptureException {
         if (device == null || device.isBlank()) throw new CaptureException("no capture device given");
         PcapHandle handle;
         try {
@@ -64,8 +71,8 @@ public final class LiveSource implements PacketSource {
         } catch (LinkageError e) {
             throw Libpcap.missing(e);
         }
-        Libpcap.applyFilterOrClose(handle, bpfFilter);
-        return new LiveSource(handle, device, bpfFilter);
+        filter.install(handle, Libpcap.oneLine(device));
+        return new LiveSource(handle, device, filter.expression());
     }
 
     private static PcapHandle activate(String device, LiveOptions opts, boolean nanos) throws CaptureException {
@@ -166,7 +173,7 @@ public final class LiveSource implements PacketSource {
         Thread watch = watchLink();
         PcapNativeException e;
         try {
-            e = Libpcap.loop(handle, sink);
+            e = Libpcap.loop(handle, sink, unreadable);
         } finally {
             if (watch != null) watch.interrupt();
         }
@@ -222,6 +229,8 @@ public final class LiveSource implements PacketSource {
      * libpcap's ps_drop: packets the kernel dropped for lack of buffer space. (ps_recv is not
      * used: on loopback it counts each packet twice, so recv - captured is not a loss.)
      */
+    @Override public long unreadablePackets() { return unreadable.get(); }
+
     @Override public synchronized OptionalLong kernelDrops() {
         try {
             PcapStat stat = handle.getStats();

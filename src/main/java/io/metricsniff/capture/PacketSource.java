@@ -19,6 +19,12 @@ public interface PacketSource extends AutoCloseable {
     /** Asks {@link #run} to return soon; safe from any thread (signal handlers, the UI). */
     void stop();
 
+    /**
+     * Packets libpcap delivered that could not be turned into a record (an impossible timestamp):
+     * counted as corrupt, never handed to the sink. Read after {@link #run} returned.
+     */
+    long unreadablePackets();
+
     /** Packets the kernel dropped (libpcap's ps_drop); empty for files. */
     OptionalLong kernelDrops();
 

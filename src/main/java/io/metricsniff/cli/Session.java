@@ -6,8 +6,10 @@ import io.metricsniff.anomaly.Anomaly;
 import io.metricsniff.capture.CaptureException;
 import io.metricsniff.capture.CaptureFiles;
 import io.metricsniff.capture.FileSource;
+import io.metricsniff.capture.LinkFilter;
 import io.metricsniff.capture.LiveSource;
 import io.metricsniff.capture.PacketSink;
+import io.metricsniff.capture.PacketsNotRead;
 import io.metricsniff.capture.PacketSource;
 import io.metricsniff.carboncache.CacheRules;
 import io.metricsniff.carboncache.ClockOffsets;
@@ -69,17 +71,13 @@ final class Session {
     int run() {
         PacketSource source;
         try {
-            source = s.live() ? LiveSource.open(s.device, s.filter, s.liveOptions()) : FileSource.open(s.input, s.filter);
+            LinkFilter filter = new LinkFilter(s.filter, PacketDecoder::supports, PacketDecoder.SUPPORTED_NAMES);
+            source = s.live() ? LiveSource.open(s.device, filter, s.liveOptions()) : FileSource.open(s.input, filter);
         } catch (CaptureException e) {
             err.println("metricsniff: " + e.getMessage());
             return 2;
         }
         try (source) {
-            if (!PacketDecoder.supports(source.linkType())) {
-                err.println("metricsniff: " + source.description() + ": link type " + source.linkType()
-                        + " is not one metricsniff decodes (EN10MB, LINUX_SLL, LINUX_SLL2, NULL, LOOP, RAW)");
-                return 2;
-            }
             if (s.deviceWasDefault) err.println("metricsniff: listening on " + s.device + " (the first up, non-loopback device)");
             return capture(source);
         }
@@ -119,7 +117,8 @@ final class Session {
                 : new PacketRing(PacketRing.REPLAY_SLOTS, PacketRing.DEFAULT_MAX_BYTES, false);
         pipeline.anomalies().source(Anomaly.QUEUE_DROPS, ring::dropped)
                 .source(Anomaly.GAP_BYTES, tally::gapBytes)
-                .source(Anomaly.SKIPPED_BYTES, tally::skippedBytes);
+                .source(Anomaly.SKIPPED_BYTES, tally::skippedBytes)
+                .source(Anomaly.CORRUPT_PACKETS, source::unreadablePackets);
         ConnectionHealth health = s.health ? new ConnectionHealth(HealthLimits.defaults()) : null;
         pipeline.observe(SegmentObserver.all(hops, health)); // one observer: both, when --hop and --health
         if (live != null && health != null) live.health(health::latest, health::publish);
@@ -136,7 +135,7 @@ final class Session {
         Timer duration = s.duration != null ? Timer.start(s.duration.nanos(), source::stop) : null;
         StatusLine status = s.statusLine() ? StatusLine.start(err, pipeline.counters(), tally, source) : null;
 
-        String warning = runSource(source, ring);
+        CaptureException warning = runSource(source, ring);
         joinQuietly(processing);
         if (reporter != null) reporter.finish();
         if (screen != null) screen.finish(!s.live()); // a replay's final state stays until q
@@ -153,13 +152,13 @@ final class Session {
         return exit == 0 && hopExpect != null && !hopExpect.allMet() ? 1 : exit;
     }
 
-    /** Captures until the end, a stop or an error; returns the error as a warning, or null. */
-    private String runSource(PacketSource source, PacketRing ring) {
+    /** Captures until the end, a stop or an error; returns the error, or null. */
+    private CaptureException runSource(PacketSource source, PacketRing ring) {
         try {
             source.run(s.pace ? new Pacer(ring) : ring);
             return null;
         } catch (CaptureException e) {
-            return e.getMessage();
+            return e;
         } finally {
             ring.close();
         }
@@ -175,17 +174,18 @@ final class Session {
     }
 
     /** 2 for a failure, 1 for an unmet --expect, else 0; with the one line that says why. */
-    private int exitStatus(Failure failure, String warning, Decoders decoders, Tally tally, Expectations expectations,
+    private int exitStatus(Failure failure, CaptureException warning, Decoders decoders, Tally tally, Expectations expectations,
                            Timer within) {
         if (failure.get() != null) {
             err.println("metricsniff: " + Failure.describe(failure.get()));
             return 2;
         }
-        if (warning != null && s.live()) { // the device failed under us: an error, after the summary
-            err.println("metricsniff: " + warning);
+        // The device failed under us, or packets of the file were left unread: an error, after the summary.
+        if (warning != null && (s.live() || warning instanceof PacketsNotRead)) {
+            err.println("metricsniff: " + warning.getMessage());
             return 2;
         }
-        if (warning != null) err.println("metricsniff: warning: " + warning); // e.g. a truncated file
+        if (warning != null) err.println("metricsniff: warning: " + warning.getMessage()); // e.g. a truncated file
         if (tally.metrics() == 0 && decoders.unknownStreams() > 0) {
             err.println("metricsniff: " + decoders.unknownStreams() + " streams went to ports --protocol auto does not"
                     + " know (first: " + decoders.firstUnknown() + "); name one: --protocol graphite, pickle, statsd or riemann");
@@ -237,7 +237,9 @@ final class Session {
     }
 
     private Summary summary(PacketSource source, Pipeline pipeline, Tally tally, List<Summary.Section> sections) {
-        Summary.Traffic traffic = new Summary.Traffic(pipeline.counters().packets(), pipeline.counters().bytes(),
+        // Packets libpcap read but pcap4j could not deliver count as seen (and corrupt).
+        long packets = pipeline.counters().packets() + source.unreadablePackets();
+        Summary.Traffic traffic = new Summary.Traffic(packets, pipeline.counters().bytes(),
                 pipeline.flows());
         OptionalLong kernelDrops = s.live() ? OptionalLong.of(source.kernelDrops().orElse(0)) : OptionalLong.empty();
         return new Summary(traffic, Summary.Verdicts.of(tally), kernelDrops, Summary.shown(pipeline.anomalies()),

@@ -25,6 +25,8 @@ import java.util.List;
             ""},
         footer = {"", "Filter words form one BPF expression, as with tcpdump and ngrep. Default filter:",
             "  " + SniffCommand.DEFAULT_FILTER,
+            "On Ethernet the filter also matches inside one or two VLAN tags (802.1Q, QinQ), unlike",
+            "tcpdump's 'port 2003'; a filter that says 'vlan' itself is used as typed.",
             "Exit status: 0 success, 1 an --expect was not met, 2 usage or capture error."})
 public final class SniffCommand {
     static final String DEFAULT_FILTER = "port 2003 or port 2004 or port 2013 or port 2014 or port 8125 or port 5555";

@@ -18,6 +18,11 @@ public final class PacketDecoder {
     public static final int DLT_LOOP = 108;
     public static final int DLT_LINUX_SLL = 113;
     public static final int DLT_LINUX_SLL2 = 276;
+    /** LINKTYPE_IPV4 / LINKTYPE_IPV6: bare IP like RAW, one version only. */
+    public static final int DLT_IPV4 = 228;
+    public static final int DLT_IPV6 = 229;
+    /** The decoded link types by libpcap's names, for error messages. */
+    public static final String SUPPORTED_NAMES = "EN10MB, LINUX_SLL, LINUX_SLL2, NULL, LOOP, RAW, IPV4, IPV6";
 
     /** Stacked VLAN tags (802.1Q/802.1ad/QinQ) followed; real networks use one or two. */
     public static final int MAX_VLAN_TAGS = 8;
@@ -67,7 +72,7 @@ public final class PacketDecoder {
     public static boolean supports(int linkType) {
         switch (linkType) {
             case DLT_EN10MB: case DLT_LINUX_SLL: case DLT_LINUX_SLL2: case DLT_NULL: case DLT_LOOP:
-            case DLT_RAW: case DLT_RAW_12: case DLT_RAW_14:
+            case DLT_RAW: case DLT_RAW_12: case DLT_RAW_14: case DLT_IPV4: case DLT_IPV6:
                 return true;
             default:
                 return false;
@@ -127,6 +132,12 @@ public final class PacketDecoder {
                 netOffset = 0;
                 netVersion = (b[0] & 0xff) >>> 4;
                 return netVersion == 4 || netVersion == 6 ? DecodeResult.OK : DecodeResult.CORRUPT;
+            case DLT_IPV4:
+            case DLT_IPV6:
+                if (cap < 1) return DecodeResult.TRUNCATED;
+                netOffset = 0;
+                netVersion = (b[0] & 0xff) >>> 4;
+                return netVersion == (linkType == DLT_IPV4 ? 4 : 6) ? DecodeResult.OK : DecodeResult.CORRUPT;
             default:
                 return DecodeResult.UNSUPPORTED_LINK;
         }

@@ -53,8 +53,16 @@ public final class Pipeline implements PacketSink {
                 .source(Anomaly.RIEMANN_OVERSIZED_FRAMES, () -> decoders.riemannStats().oversizedFrames());
     }
 
-    /** Sees every decoded TCP segment before reassembly (connection health, hop causes). */
-    public void observe(SegmentObserver o) { this.observer = o == null ? SegmentObserver.NONE : o; }
+    /** Adds an observer of every decoded TCP segment before reassembly (connection health, hop causes). */
+    public void observe(SegmentObserver o) {
+        if (o == null) return;
+        SegmentObserver first = observer;
+        // several observers (hops, health) are rare and few: a chain, no list walk when there is one
+        observer = first == SegmentObserver.NONE ? o : (pkt, timeNanos) -> {
+            first.tcpSegment(pkt, timeNanos);
+            o.tcpSegment(pkt, timeNanos);
+        };
+    }
 
     /** Leaves matching TCP segments out of everything (they still count as packets). */
     public void exclude(SegmentFilter f) { this.exclude = f == null ? SegmentFilter.NONE : f; }
@@ -70,7 +78,7 @@ public final class Pipeline implements PacketSink {
 
     @Override public void packet(long timeNanos, byte[] data, int capLength, int origLength) {
         counters.packets++;
-        counters.bytes += origLength;
+        counters.bytes += Math.max(origLength, capLength); // a record claiming fewer wire bytes than captured still had these
         if (timeNanos > lastTimeNanos) lastTimeNanos = timeNanos;
         if (tee != null) tee.packet(timeNanos, data, capLength, origLength);
 

@@ -159,7 +159,10 @@ final class HalfStream extends OrderedStream {
     /** Data for an ended stream: the bytes beyond its FIN are counted, the rest are old copies. */
     private void afterEnd(int seq, int bytes) {
         int d = seq - seqOf(finAbs);
-        if (d > window || d < -window) return;
+        if (d > window || d < -window) { // not placeable after the end either: counted, like any such segment
+            stats.outOfWindowSegments++;
+            return;
+        }
         long end = finAbs + d + bytes;
         long from = Math.max(finAbs + d, finAbs);
         if (end > from) stats.afterFinBytes += end - from;

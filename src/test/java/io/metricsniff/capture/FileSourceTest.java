@@ -120,7 +120,7 @@ class FileSourceTest {
         try (PcapWriter w = PcapWriter.create(file, DLT_EN10MB, 60)) {
             w.write(T0, frame, 60, frame.length);
         }
-        try (FileSource source = FileSource.open(file, null)) {
+        try (FileSource source = FileSource.open(file, (String) null)) {
             List<Captured> got = readAll(source);
             assertEquals(1, got.size());
             assertEquals(60, got.get(0).capLength());
@@ -172,7 +172,7 @@ class FileSourceTest {
         byte[] bytes = Files.readAllBytes(whole);
         Path cut = dir.resolve("cut-short.pcap");
         Files.write(cut, Arrays.copyOf(bytes, bytes.length - 10));
-        try (FileSource source = FileSource.open(cut, null)) {
+        try (FileSource source = FileSource.open(cut, (String) null)) {
             List<Captured> got = new ArrayList<>();
             CaptureException e = assertThrows(CaptureException.class,
                     () -> source.run((t, d, c, o) -> got.add(new Captured(t, d, c, o))));
@@ -195,7 +195,7 @@ class FileSourceTest {
         bytes[inclLen] = (byte) 0xff; bytes[inclLen + 1] = (byte) 0xff; bytes[inclLen + 2] = (byte) 0xff;
         bytes[inclLen + 3] = 0x7f;
         Files.write(file, bytes);
-        try (FileSource source = FileSource.open(file, null)) {
+        try (FileSource source = FileSource.open(file, (String) null)) {
             List<Captured> got = new ArrayList<>();
             CaptureException e = assertThrows(CaptureException.class,
                     () -> source.run((t, d, c, o) -> got.add(new Captured(t, d, c, o))));
@@ -207,28 +207,28 @@ class FileSourceTest {
 
     @Test void missingFile() {
         Path missing = dir.resolve("nope.pcap");
-        CaptureException e = assertThrows(CaptureException.class, () -> FileSource.open(missing, null));
+        CaptureException e = assertThrows(CaptureException.class, () -> FileSource.open(missing, (String) null));
         assertEquals(missing + ": no such file", e.getMessage());
     }
 
     @Test void notACaptureFile() throws Exception {
         Path text = dir.resolve("x.txt");
         Files.writeString(text, "lab.a 1 1795504341\nthis is not a capture\n");
-        CaptureException e = assertThrows(CaptureException.class, () -> FileSource.open(text, null));
+        CaptureException e = assertThrows(CaptureException.class, () -> FileSource.open(text, (String) null));
         assertEquals(text + ": not a pcap or pcapng file", e.getMessage());
         Path empty = dir.resolve("empty.pcap");
         Files.write(empty, new byte[0]);
-        e = assertThrows(CaptureException.class, () -> FileSource.open(empty, null));
+        e = assertThrows(CaptureException.class, () -> FileSource.open(empty, (String) null));
         assertOneLine(e.getMessage());
         assertTrue(e.getMessage().contains("not a pcap or pcapng file"), e.getMessage());
-        e = assertThrows(CaptureException.class, () -> FileSource.open(dir, null));
+        e = assertThrows(CaptureException.class, () -> FileSource.open(dir, (String) null));
         assertOneLine(e.getMessage());
     }
 
     @Test void unreadableFile() throws Exception {
         Path file = writeMixed(DLT_EN10MB, f -> f);
         assumeTrue(file.toFile().setReadable(false, false) && !Files.isReadable(file), "running as root: files stay readable");
-        CaptureException e = assertThrows(CaptureException.class, () -> FileSource.open(file, null));
+        CaptureException e = assertThrows(CaptureException.class, () -> FileSource.open(file, (String) null));
         assertEquals(file + ": permission denied", e.getMessage());
     }
 
@@ -241,7 +241,7 @@ class FileSourceTest {
     }
 
     @Test void stopFromTheSinkEndsTheRun() throws Exception {
-        try (FileSource source = FileSource.open(writeMixed(DLT_EN10MB, f -> f), null)) {
+        try (FileSource source = FileSource.open(writeMixed(DLT_EN10MB, f -> f), (String) null)) {
             List<Captured> got = new ArrayList<>();
             source.run((t, d, c, o) -> {
                 got.add(new Captured(t, d, c, o));
@@ -252,14 +252,14 @@ class FileSourceTest {
     }
 
     @Test void stopBeforeRunDeliversNothing() throws Exception {
-        try (FileSource source = FileSource.open(writeMixed(DLT_EN10MB, f -> f), null)) {
+        try (FileSource source = FileSource.open(writeMixed(DLT_EN10MB, f -> f), (String) null)) {
             source.stop();
             assertEquals(0, readAll(source).size());
         }
     }
 
     @Test void aFailingSinkIsNotSwallowed() throws Exception {
-        try (FileSource source = FileSource.open(writeMixed(DLT_EN10MB, f -> f), null)) {
+        try (FileSource source = FileSource.open(writeMixed(DLT_EN10MB, f -> f), (String) null)) {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> source.run((t, d, c, o) -> {
                 throw new IllegalStateException("sink broke");
             }));

@@ -24,13 +24,13 @@ class LibpcapMissingTest {
             Path file = Path.of(args[0]);
             Files.write(file, new byte[] {(byte) 0xd4, (byte) 0xc3, (byte) 0xb2, (byte) 0xa1});
             try {
-                FileSource.open(file, null).close();
+                FileSource.open(file, (String) null).close();
                 System.out.println("opened file");
             } catch (CaptureException e) {
                 System.out.println(e.getMessage());
             }
             try {
-                LiveSource.open("lo", null, LiveOptions.DEFAULTS).close();
+                LiveSource.open("lo", (String) null, LiveOptions.DEFAULTS).close();
                 System.out.println("opened lo");
             } catch (CaptureException e) {
                 System.out.println(e.getMessage());

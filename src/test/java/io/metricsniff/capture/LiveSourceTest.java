@@ -177,7 +177,7 @@ class LiveSourceTest {
 
     /** Captures on the pair, does {@code action} to it, and returns the one-line error run() ended with. */
     private static Throwable failureWhen(Veth veth, java.util.function.BooleanSupplier action) throws Exception {
-        LiveSource source = LiveSource.open(veth.name(), null, LiveOptions.DEFAULTS);
+        LiveSource source = LiveSource.open(veth.name(), (String) null, LiveOptions.DEFAULTS);
         try {
             AtomicReference<Throwable> failure = new AtomicReference<>();
             Thread capture = runInBackground(source, new ConcurrentLinkedQueue<>(), failure);
@@ -196,7 +196,7 @@ class LiveSourceTest {
 
     @Test void noSuchDeviceNamesTheDevicesThereAre() {
         CaptureException e = assertThrows(CaptureException.class,
-                () -> LiveSource.open("nosuchdev0", null, LiveOptions.DEFAULTS));
+                () -> LiveSource.open("nosuchdev0", (String) null, LiveOptions.DEFAULTS));
         assertOneLine(e.getMessage());
         assertTrue(e.getMessage().startsWith("no such device 'nosuchdev0' (devices: "), e.getMessage());
         assertTrue(e.getMessage().contains("lo"), e.getMessage());

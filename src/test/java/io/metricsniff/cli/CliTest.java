@@ -67,7 +67,7 @@ class CliTest {
         try (io.metricsniff.output.PcapWriter w = io.metricsniff.output.PcapWriter.create(ppp, 9, 65535)) {
             w.write(1, new byte[40]);
         }
-        assertUsageError(run("-I", ppp.toString()), "link type 9 ");
+        assertUsageError(run("-I", ppp.toString()), "link type PPP (PPP, DLT 9) is not one metricsniff decodes");
     }
 
     @Test void countStopsAfterExactlyNRecords() {

@@ -241,6 +241,17 @@ class ReassemblyStreamEdgesTest extends ReassemblerFixture {
     }
 
     @Test
+    void dataFarBeyondAnEndedStreamIsCountedAsOutOfWindow() {
+        handshake(C, S);
+        data(0, "abc");
+        finAt(3);
+        feed(c2s(C + 4 + 2_000_000_000L, S + 1, ACK | PSH, "far"));
+        assertEquals("D[abc]E:FIN", f.client().toString());
+        assertEquals(0, r.stats().afterFinBytes());
+        assertEquals(1, r.stats().outOfWindowSegments(), "not dropped silently");
+    }
+
+    @Test
     void bytesHeldBeyondAnEarlierFinAreDroppedAndCounted() {
         handshake(C, S);
         data(0, "abc");

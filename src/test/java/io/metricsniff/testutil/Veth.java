@@ -36,6 +36,11 @@ public final class Veth implements AutoCloseable {
     private static boolean ip(String... args) {
         List<String> command = new ArrayList<>(List.of("ip", "link"));
         command.addAll(List.of(args));
+        return run(command.toArray(new String[0]));
+    }
+
+    /** Runs a command (ip, python3...) to its end, output discarded; true when it exited 0. */
+    public static boolean run(String... command) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();

@@ -43,7 +43,7 @@ class MixedCaptureViewTest {
         view = new ViewSources(paths);
         Judge judge = new Judge(Receivers.byName("carbon"), 60_000_000_000L, 60_000_000_000L);
         io.metricsniff.record.RecordSink both = new io.metricsniff.pipeline.Fanout(List.of(paths, view));
-        try (FileSource f = FileSource.open(CAPTURE, null)) {
+        try (FileSource f = FileSource.open(CAPTURE, (String) null)) {
             Pipeline p = new Pipeline(f.linkType(), new Decoders(Protocol.AUTO, judge, both), ReassemblyLimits.defaults(), null);
             f.run(p);
             p.finish();
