@@ -39,7 +39,6 @@ import io.metricsniff.record.RecordSink;
 import io.metricsniff.verdict.Judge;
 import io.metricsniff.tui.CaptureStats;
 import io.metricsniff.tui.HopBoard;
-import io.metricsniff.pipeline.SegmentObserver;
 import io.metricsniff.tui.ViewSources;
 import io.metricsniff.capture.ReadPosition;
 
@@ -109,6 +108,7 @@ final class Session {
                 new Decoders(s.protocol, judge, chain).sniffUnknownPorts(hops != null),
                 ReassemblyLimits.defaults(), dump == null ? null : tee(dump));
         if (hops != null) {
+            pipeline.observe(hops);
             pipeline.anomalies().source(Anomaly.HOP_PENDING_EVICTED, hops::evicted)
                     .source(Anomaly.HOP_DESTINATIONS_LIMIT, hops::destinationLimitHits)
                     .source(Anomaly.HOP_ROUTES_LIMIT, hops::routeLimitHits);
@@ -120,7 +120,7 @@ final class Session {
                 .source(Anomaly.SKIPPED_BYTES, tally::skippedBytes)
                 .source(Anomaly.CORRUPT_PACKETS, source::unreadablePackets);
         ConnectionHealth health = s.health ? new ConnectionHealth(HealthLimits.defaults()) : null;
-        pipeline.observe(SegmentObserver.all(hops, health)); // one observer: both, when --hop and --health
+        pipeline.observe(health);
         if (live != null && health != null) live.health(health::latest, health::publish);
         Reporter reporter = s.reportTo == null ? null : reporter(source, pipeline, tally, health, senders);
 

@@ -60,10 +60,11 @@ class HopHealthViewTest {
         Judge judge = new Judge(Receivers.byName("carbon"), MINUTE, MINUTE);
         ConnectionHealth health = withHealth ? new ConnectionHealth(HealthLimits.defaults()) : null;
         if (health != null) view.health(health::latest, health::publish);
-        try (FileSource f = FileSource.open(capture, null)) {
+        try (FileSource f = FileSource.open(capture, (String) null)) {
             Pipeline p = new Pipeline(f.linkType(), new Decoders(Protocol.AUTO, judge, new Fanout(sinks)).sniffUnknownPorts(hop),
                     ReassemblyLimits.defaults(), null);
-            p.observe(io.metricsniff.pipeline.SegmentObserver.all(engine, health));
+            p.observe(engine);
+            p.observe(health);
             f.run(p);
             p.finish();
         }
