@@ -37,6 +37,7 @@ import io.metricsniff.report.SenderCounts;
 import io.metricsniff.record.RecordSink;
 import io.metricsniff.verdict.Judge;
 import io.metricsniff.tui.CaptureStats;
+import io.metricsniff.tui.HopBoard;
 import io.metricsniff.tui.ViewSources;
 import io.metricsniff.capture.ReadPosition;
 
@@ -101,7 +102,8 @@ final class Session {
         SenderCounts senders = s.reportTo != null ? new SenderCounts() : null;
         ClockOffsets clocks = s.clocks ? new ClockOffsets() : null;
         CacheRules cache = s.cacheConf != null ? new CacheRules(s.cacheSchemas, s.cacheConf) : null;
-        RecordSink chain = sinks(source, tally, paths, expectations, live, digits, hops, senders, clocks, cache);
+        RecordSink chain = sinks(source, tally, paths, expectations, live, digits, hops, live == null ? null : live.hops(),
+                senders, clocks, cache);
         Judge judge = new Judge(s.profile, s.lateNanos, s.futureNanos,
                 s.advisor == null ? null : s.advisor::longestRetentionSeconds);
         Pipeline pipeline = new Pipeline(source.linkType(),
@@ -121,6 +123,7 @@ final class Session {
         ConnectionHealth health = s.health ? new ConnectionHealth(HealthLimits.defaults()) : null;
         pipeline.observe(hops);
         pipeline.observe(health);
+        if (live != null && health != null) live.health(health::latest, health::publish);
         Reporter reporter = s.reportTo == null ? null : reporter(source, pipeline, tally, health, senders);
 
         Failure failure = new Failure();
@@ -201,8 +204,11 @@ final class Session {
         List<HopListener> listeners = new ArrayList<>(2);
         if (live == null && !s.quiet) listeners.add(new HopLines(out, digits, s.json));
         if (hopExpect != null) listeners.add(hopExpect);
+        HopEngine[] engine = new HopEngine[1];           // the board reads the engine's counts, the engine tells the board
+        if (live != null) listeners.add(live.hops(new HopBoard(() -> engine[0].stats())).hops());
         HopListener all = listeners.isEmpty() ? HopListener.NONE : o -> { for (HopListener l : listeners) l.outcome(o); };
-        return new HopEngine(s.hops, s.hopOptions, all);
+        engine[0] = new HopEngine(s.hops, s.hopOptions, all);
+        return engine[0];
     }
 
     /** Where judged records go: counts always; statistics, the delivery check, hops and one output as asked. */

@@ -62,6 +62,16 @@ public final class Oracle {
         }
     }
 
+    /** tshark's TCP counts for a capture ({@code NAME.tcp.txt}, scripts/lib/tcp-oracle.py): key to count. */
+    public static java.util.Map<String, Long> tcpCounts(String name) {
+        java.util.Map<String, Long> m = new java.util.HashMap<>();
+        for (String line : beside(capture(name), ".tcp.txt")) {
+            int sp = line.indexOf(' ');
+            m.put(line.substring(0, sp), Long.parseLong(line.substring(sp + 1)));
+        }
+        return m;
+    }
+
     /** What the relay's destinations read ({@code NAME.received.txt}, scripts/record-crelay-hop). */
     public static List<Received> relayReceived(Path capture) {
         return parseReceived(beside(capture, ".received.txt"));
