@@ -15,6 +15,7 @@ import io.metricsniff.output.PcapWriter;
 import io.metricsniff.output.Summary;
 import io.metricsniff.output.Tally;
 import io.metricsniff.output.TextSink;
+import io.metricsniff.paths.PathIndex;
 import io.metricsniff.pipeline.Decoders;
 import io.metricsniff.pipeline.Fanout;
 import io.metricsniff.pipeline.PacketRing;
@@ -85,7 +86,8 @@ final class Session {
         LiveState live = screen != null ? new LiveState() : null;
         int digits = s.live() ? 9 : CaptureFiles.timestampDigits(s.input);
         RecordSink chain = sinks(source, tally, paths, expectations, live, digits);
-        Judge judge = new Judge(s.profile, s.lateNanos, s.futureNanos);
+        PathIndex index = new PathIndex();
+        Judge judge = new Judge(s.profile, s.lateNanos, s.futureNanos, index);
         Pipeline pipeline = new Pipeline(source.linkType(), new Decoders(s.protocol, judge, chain),
                 ReassemblyLimits.defaults(), dump == null ? null : tee(dump));
         PacketRing ring = s.live() ? new PacketRing(PacketRing.DEFAULT_SLOTS, PacketRing.DEFAULT_MAX_BYTES, true)
@@ -112,7 +114,7 @@ final class Session {
         if (status != null) status.stop();
         closeDump(dump, failure);
 
-        summary(source, pipeline, tally, Report.sections(expectations, s.advisor, paths)).print(out, s.json);
+        summary(source, pipeline, tally, Report.sections(expectations, s.advisor, paths, index)).print(out, s.json);
         out.flush();
         return exitStatus(failure, warning, pipeline.decoders(), tally, expectations, within);
     }
