@@ -1,5 +1,6 @@
 package io.metricsniff.analysis;
 
+import io.metricsniff.paths.PathIndex;
 import io.metricsniff.record.MetricRecord;
 import io.metricsniff.record.RecordSink;
 import io.metricsniff.record.Verdict;
@@ -10,52 +11,76 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Per-path statistics, fed by the processing thread and read by the terminal UI, the retention
- * advisor and the summary. Bounded: past {@link #MAX_PATHS} new paths are only counted.
- * Methods are synchronized: updates are uncontended except while a reader takes a snapshot.
+ * Per-path statistics at any cardinality, keyed by the run's {@link PathIndex}: the top paths by
+ * records and by problems in two Space-Saving structures ({@link HeavyHitters}, for the terminal
+ * UI), and every path's interval figures in columns ({@link PathIntervals}, for the retention
+ * advice). Fed by the processing thread; methods are synchronized, uncontended except while a
+ * reader takes a snapshot (a few thousand rows at most).
  */
-public final class PathTable implements RecordSink {
-    /** Enough for a busy carbon; beyond it a path table is a memory leak, not a tool. */
-    public static final int MAX_PATHS = 200_000;
+public final class PathTable implements RecordSink, PathView {
+    /** Rows by record count: a screen shows dozens; the margin keeps ranks right under churn. */
+    public static final int TOP_BY_RATE = 2048;
+    /** Rows by problem count, so a rare but broken path is never crowded out by busy good ones. */
+    public static final int TOP_BY_PROBLEMS = 1024;
 
-    private final Map<String, PathStats> paths = new HashMap<>();
+    private final PathIndex index;
+    private final HeavyHitters byRate = new HeavyHitters(TOP_BY_RATE);
+    private final HeavyHitters byProblems = new HeavyHitters(TOP_BY_PROBLEMS);
+    private final PathIntervals intervals;
     private long overflowRecords;
 
-    @Override public synchronized void metric(MetricRecord r) {
-        String path = r.path();
-        if (path == null) return;
-        PathStats s = paths.get(path);
-        if (s == null) {
-            if (paths.size() >= MAX_PATHS) { overflowRecords++; return; }
-            s = new PathStats(path);
-            paths.put(path, s);
-        }
-        s.add(r);
+    /** With an index of its own and every feature (tests, demos). */
+    public PathTable() { this(new PathIndex(), true); }
+
+    /** {@code withIntervals}: keep every path's interval figures (only the retention advice reads them). */
+    public PathTable(PathIndex index, boolean withIntervals) {
+        this.index = index;
+        this.intervals = withIntervals ? new PathIntervals(index) : null;
+        index.onRelease(this::release);
     }
 
-    /** Records not tracked because the table was full. */
-    public synchronized long overflowRecords() { return overflowRecords; }
+    @Override public synchronized void metric(MetricRecord r) {
+        if (!r.hasPath()) return;
+        int id = index.id(r);
+        if (id == PathIndex.NONE) { overflowRecords++; return; }
+        byRate.add(id, r);
+        if (r.verdict() != Verdict.OK) byProblems.add(id, r);
+        if (intervals != null) intervals.add(id, r);
+    }
 
-    public synchronized int size() { return paths.size(); }
+    private synchronized void release(int id) {
+        byRate.release(id);
+        byProblems.release(id);
+    }
 
-    public synchronized PathStats.Snapshot get(String path) {
-        PathStats s = paths.get(path);
+    @Override public synchronized long overflowRecords() { return overflowRecords; }
+
+    @Override public int size() { return index.size(); }
+
+    @Override public synchronized PathStats.Snapshot get(String path) {
+        PathStats s = byRate.find(path);
+        if (s == null) s = byProblems.find(path);
         return s == null ? null : s.snapshot();
     }
 
-    /** A consistent copy of every path's statistics, safe to use on another thread. */
+    /** Every row's statistics with their recent points. */
     public synchronized List<PathStats.Snapshot> snapshot() { return snapshot(true); }
 
-    /**
-     * Like {@link #snapshot()}; without {@code withRecent} each snapshot's {@code recent} is empty,
-     * which makes the copy (and the time the lock is held against the processing thread) several
-     * times shorter: the live view lists every path a few times a second but shows points of one.
-     */
-    public synchronized List<PathStats.Snapshot> snapshot(boolean withRecent) {
-        List<PathStats.Snapshot> out = new ArrayList<>(paths.size());
-        for (PathStats s : paths.values()) out.add(s.snapshot(withRecent));
+    @Override public synchronized List<PathStats.Snapshot> snapshot(boolean withRecent) {
+        List<PathStats> rows = new ArrayList<>(TOP_BY_RATE + TOP_BY_PROBLEMS);
+        byRate.collect(rows);
+        Map<String, PathStats> seen = new HashMap<>(rows.size() * 2);
+        for (PathStats s : rows) seen.put(s.path(), s);
+        List<PathStats> problems = new ArrayList<>(TOP_BY_PROBLEMS);
+        byProblems.collect(problems);
+        List<PathStats.Snapshot> out = new ArrayList<>(rows.size() + problems.size());
+        for (PathStats s : rows) out.add(s.snapshot(withRecent));
+        for (PathStats s : problems) if (!seen.containsKey(s.path())) out.add(s.snapshot(withRecent));
         return out;
     }
+
+    /** Every path's interval figures, one at a time; empty when built without them. */
+    Iterable<PathStats.Snapshot> intervals() { return intervals == null ? List.of() : intervals; }
 
     /** Worst first: the contract's order, malformed beats future beats late beats ok. */
     public static int severity(Verdict v) {

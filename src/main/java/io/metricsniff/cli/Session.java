@@ -81,12 +81,12 @@ final class Session {
         }
         Expectations expectations = s.expects() ? new Expectations(s.expect) : null;
         Tally tally = new Tally();
-        PathTable paths = new PathTable();
+        PathIndex index = new PathIndex();
+        PathTable paths = new PathTable(index, s.advisor != null);
         TuiTerminal screen = s.tui ? TuiTerminal.open(err) : null; // null: no terminal after all, text instead
         LiveState live = screen != null ? new LiveState() : null;
         int digits = s.live() ? 9 : CaptureFiles.timestampDigits(s.input);
         RecordSink chain = sinks(source, tally, paths, expectations, live, digits);
-        PathIndex index = new PathIndex();
         Judge judge = new Judge(s.profile, s.lateNanos, s.futureNanos, index);
         Pipeline pipeline = new Pipeline(source.linkType(), new Decoders(s.protocol, judge, chain),
                 ReassemblyLimits.defaults(), dump == null ? null : tee(dump));

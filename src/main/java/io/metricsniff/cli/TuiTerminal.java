@@ -1,6 +1,6 @@
 package io.metricsniff.cli;
 
-import io.metricsniff.analysis.PathTable;
+import io.metricsniff.analysis.PathView;
 import io.metricsniff.tui.CaptureStats;
 import io.metricsniff.tui.LiveState;
 import io.metricsniff.tui.TerminalUi;
@@ -31,7 +31,7 @@ final class TuiTerminal {
     }
 
     /** @param onQuit asks the capture to stop (q, Ctrl-C) */
-    void start(PathTable paths, LiveState live, CaptureStats stats, Runnable onQuit) {
+    void start(PathView paths, LiveState live, CaptureStats stats, Runnable onQuit) {
         ui = new TerminalUi(terminal, paths, live, stats, onQuit);
         ui.start();
     }

@@ -1,36 +1,14 @@
 package io.metricsniff.paths;
 
-import java.util.Arrays;
-
-/** Doubles by path id; see {@link Column}. */
+/** Doubles by path id, stored as their raw bits in a {@link LongColumn}. */
 public final class DoubleColumn extends Column {
-    private final double initial;
-    private double[][] pages = new double[1][];
+    private final LongColumn bits;
 
-    DoubleColumn(double initial) { this.initial = initial; }
+    DoubleColumn(double initial) { this.bits = new LongColumn(Double.doubleToRawLongBits(initial)); }
 
-    public double get(int id) {
-        int p = id >>> PAGE_BITS;
-        if (p >= pages.length || pages[p] == null) return initial;
-        return pages[p][id & MASK];
-    }
+    public double get(int id) { return Double.longBitsToDouble(bits.get(id)); }
 
-    public void set(int id, double v) { page(id)[id & MASK] = v; }
+    public void set(int id, double v) { bits.set(id, Double.doubleToRawLongBits(v)); }
 
-    @Override void reset(int id) {
-        int p = id >>> PAGE_BITS;
-        if (p < pages.length && pages[p] != null) pages[p][id & MASK] = initial;
-    }
-
-    private double[] page(int id) {
-        int p = id >>> PAGE_BITS;
-        if (p >= pages.length) pages = Arrays.copyOf(pages, pages(id, pages.length));
-        double[] page = pages[p];
-        if (page == null) {
-            page = new double[PAGE];
-            if (initial != 0) Arrays.fill(page, initial);
-            pages[p] = page;
-        }
-        return page;
-    }
+    @Override void reset(int id) { bits.reset(id); }
 }

@@ -101,6 +101,13 @@ public final class PathIndex {
     /** A column of doubles indexed by path id; entries go back to {@code initial} when an id is released. */
     public DoubleColumn doubles(double initial) { return register(new DoubleColumn(initial)); }
 
+    public LongColumn longs(long initial) { return register(new LongColumn(initial)); }
+
+    /** Called with each id released when the sample halves, before the id is reused. */
+    public void onRelease(java.util.function.IntConsumer reset) {
+        register(new Column() { @Override void reset(int id) { reset.accept(id); } });
+    }
+
     private <C extends Column> C register(C c) {
         columns.add(c);
         return c;

@@ -2,6 +2,7 @@ package io.metricsniff.tui;
 
 import io.metricsniff.analysis.PathStats;
 import io.metricsniff.analysis.PathTable;
+import io.metricsniff.analysis.PathView;
 import io.metricsniff.decode.Endpoint;
 import io.metricsniff.output.TerminalEscaper;
 import io.metricsniff.record.Verdict;
@@ -15,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Builds a {@link Screen.Frame} from the aggregated state on the UI thread: a {@link PathTable}
+ * Builds a {@link Screen.Frame} from the aggregated state on the UI thread: a {@link PathView}
  * snapshot filtered, grouped and sorted, the {@link LiveState} counters and the capture counters.
  * Rates are measured over windows of {@link #RATE_WINDOW_NANOS} wall time while capturing, and
  * are averages over the capture once it has finished (a replayed file shows its final state).
@@ -24,7 +25,7 @@ final class Model {
     /** Rates are differences over this much wall time: steadier than per-redraw deltas. */
     static final long RATE_WINDOW_NANOS = 1_000_000_000L;
 
-    private final PathTable paths;
+    private final PathView paths;
     private final LiveState live;
     private final CaptureStats stats;
     private final long startWall;
@@ -39,7 +40,7 @@ final class Model {
     private Screen.Frame last;
     private String lastSignature;
 
-    Model(PathTable paths, LiveState live, CaptureStats stats, long startWallNanos) {
+    Model(PathView paths, LiveState live, CaptureStats stats, long startWallNanos) {
         this.paths = paths;
         this.live = live;
         this.stats = stats;

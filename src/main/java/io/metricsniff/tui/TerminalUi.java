@@ -1,6 +1,6 @@
 package io.metricsniff.tui;
 
-import io.metricsniff.analysis.PathTable;
+import io.metricsniff.analysis.PathView;
 
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The full-screen live view. One daemon thread reads keys and redraws from aggregated state
- * ({@link PathTable}, {@link LiveState}, {@link CaptureStats}) at most every
+ * ({@link PathView}, {@link LiveState}, {@link CaptureStats}) at most every
  * {@link #MIN_REDRAW_NANOS}, and less often when drawing gets expensive, so the UI never takes
  * more than about {@link #MAX_CPU_SHARE} of a core and never holds up the capture.
  *
@@ -63,7 +63,7 @@ public final class TerminalUi implements AutoCloseable {
     private Terminal.SignalHandler savedInt, savedWinch;
     private boolean active;
 
-    public TerminalUi(Terminal terminal, PathTable paths, LiveState live, CaptureStats stats, Runnable onQuit) {
+    public TerminalUi(Terminal terminal, PathView paths, LiveState live, CaptureStats stats, Runnable onQuit) {
         this.terminal = terminal;
         this.onQuit = onQuit == null ? () -> { } : onQuit;
         this.model = new Model(paths, live, stats, System.nanoTime());
