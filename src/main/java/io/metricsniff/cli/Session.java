@@ -79,9 +79,9 @@ final class Session {
             err.println("metricsniff: cannot write " + s.output + ": " + e.getMessage());
             return 2;
         }
-        Expectations expectations = s.expects() ? new Expectations(s.expect) : null;
-        Tally tally = new Tally();
         PathIndex index = new PathIndex();
+        Expectations expectations = s.expects() ? new Expectations(s.expect, index) : null;
+        Tally tally = new Tally();
         PathTable paths = new PathTable(index, s.advisor != null);
         TuiTerminal screen = s.tui ? TuiTerminal.open(err) : null; // null: no terminal after all, text instead
         LiveState live = screen != null ? new LiveState() : null;
