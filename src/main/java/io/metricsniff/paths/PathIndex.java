@@ -23,13 +23,21 @@ public final class PathIndex {
     public static final int DEFAULT_MAX_PATHS = 5_000_000;
     /** Returned for a record with no path, or one whose path is outside the sample. */
     public static final int NONE = -1;
+    /** Bits of a slot for id + 1; the other 41 hold the fingerprint's tag. */
+    private static final int ID_BITS = 23;
+    private static final long ID = (1L << ID_BITS) - 1, TAG = ~ID;
+    /** Ids (and so paths before sampling) one slot can name. */
+    public static final int MAX_IDS = (int) ID - 1;
     /** The table grows at 3/4 full: linear probing stays short with a mixed hash. */
     private static final int LOAD_NUM = 3, LOAD_DEN = 4;
     private static final int INITIAL_SLOTS = 1024;
 
     private final int maxPaths;
-    private long[] keys = new long[INITIAL_SLOTS];   // 0 = empty; a fingerprint of 0 is stored as 1
-    private int[] ids = new int[INITIAL_SLOTS];
+    // One long a slot: the fingerprint's high 41 bits (the tag) over id + 1 (0 = empty), so a lookup
+    // touches one cache line. The slot adds the low bits: a false match needs the same 41-bit tag
+    // within one probe run (~1e-12 a lookup). Full fingerprints by id serve only growth.
+    private long[] slots = new long[INITIAL_SLOTS];
+    private final LongColumn fingerprints = new LongColumn(0);
     private int size;
     private int nextId;
     private int[] free = new int[0];
@@ -41,7 +49,7 @@ public final class PathIndex {
     public PathIndex() { this(DEFAULT_MAX_PATHS); }
 
     public PathIndex(int maxPaths) {
-        if (maxPaths < 1) throw new IllegalArgumentException("maxPaths must be positive");
+        if (maxPaths < 1 || maxPaths > MAX_IDS) throw new IllegalArgumentException("maxPaths must be 1 to " + MAX_IDS);
         this.maxPaths = maxPaths;
     }
 
@@ -63,22 +71,21 @@ public final class PathIndex {
     public int id(byte[] b, int off, int len) { return idOf(PathHash.of(b, off, len)); }
 
     /** The id of the path with this fingerprint, added if new and sampled in; {@link #NONE} if out. */
-    public int idOf(long fingerprint) {
-        long fp = fingerprint == 0 ? 1 : fingerprint;
+    public int idOf(long fp) {
         if (!sampled(fp)) { sampledOut++; return NONE; }
-        int mask = keys.length - 1;
+        int mask = slots.length - 1;
         int i = (int) fp & mask;
-        for (long k; (k = keys[i]) != 0; i = (i + 1) & mask) {
-            if (k == fp) return ids[i];
+        for (long e; (e = slots[i]) != 0; i = (i + 1) & mask) {
+            if (((e ^ fp) & TAG) == 0) return (int) (e & ID) - 1;
         }
         if (size >= maxPaths) {
             halveSample();
             return idOf(fp);
         }
-        keys[i] = fp;
         int id = freeCount > 0 ? free[--freeCount] : nextId++;
-        ids[i] = id;
-        if (++size * LOAD_DEN > keys.length * LOAD_NUM) grow();
+        slots[i] = (fp & TAG) | (id + 1);
+        fingerprints.set(id, fp);
+        if (++size * LOAD_DEN > slots.length * LOAD_NUM) grow();
         return id;
     }
 
@@ -114,29 +121,32 @@ public final class PathIndex {
     }
 
     private void halveSample() {
-        if (level == 63) throw new IllegalStateException("path sample exhausted"); // needs 2^63 paths
+        if (level == 40) throw new IllegalStateException("path sample exhausted"); // needs 2^40 paths
         level++;
-        int mask = keys.length - 1;
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] == 0 || sampled(keys[i])) continue;
-            release(ids[i]);
-            keys[i] = 0;
+        for (int i = 0; i < slots.length; i++) {
+            long e = slots[i];
+            if (e == 0 || sampled(e)) continue;   // the tag holds the fingerprint's top bits
+            release((int) (e & ID) - 1);
+            slots[i] = 0;
             size--;
         }
         // linear probing: re-place every entry, walking once round the ring from an empty slot
-        int start = 0;
-        while (keys[start] != 0) start++;
+        int mask = slots.length - 1, start = 0;
+        while (slots[start] != 0) start++;
         for (int n = 1; n <= mask; n++) {
             int j = (start + n) & mask;
-            long k = keys[j];
-            if (k == 0) continue;
-            int id = ids[j];
-            keys[j] = 0;
-            int i = (int) k & mask;
-            while (keys[i] != 0) i = (i + 1) & mask;
-            keys[i] = k;
-            ids[i] = id;
+            long e = slots[j];
+            if (e == 0) continue;
+            slots[j] = 0;
+            place(slots, e);
         }
+    }
+
+    private void place(long[] table, long e) {
+        int mask = table.length - 1;
+        int i = (int) fingerprints.get((int) (e & ID) - 1) & mask;
+        while (table[i] != 0) i = (i + 1) & mask;
+        table[i] = e;
     }
 
     private void release(int id) {
@@ -146,18 +156,8 @@ public final class PathIndex {
     }
 
     private void grow() {
-        long[] ok = keys;
-        int[] oi = ids;
-        keys = new long[ok.length * 2];
-        ids = new int[ok.length * 2];
-        int mask = keys.length - 1;
-        for (int j = 0; j < ok.length; j++) {
-            long k = ok[j];
-            if (k == 0) continue;
-            int i = (int) k & mask;
-            while (keys[i] != 0) i = (i + 1) & mask;
-            keys[i] = k;
-            ids[i] = oi[j];
-        }
+        long[] old = slots;
+        slots = new long[old.length * 2];
+        for (long e : old) if (e != 0) place(slots, e);
     }
 }

