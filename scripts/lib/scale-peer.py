@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Peers for scripts/bench's veth runs (run inside its network namespaces; bounded in time).
 
-  scale-peer.py sink HOST PORT                      accept and discard until killed (or 15 min)
+  scale-peer.py sink HOST PORT                      accept and discard (bench-peer.py's sink) until killed
   scale-peer.py send HOST PORT SHAPE LINES PATHS    send, then print the expected verdicts as JSON
 
 SHAPE: mix     LINES lines over PATHS structured paths, 4 connections, send-time timestamps,
@@ -12,49 +12,17 @@ SHAPE: mix     LINES lines over PATHS structured paths, 4 connections, send-time
        flows   PATHS concurrent connections held open, LINES lines spread over them
 Verdicts are carbon's with metricsniff's defaults (--late 60s --future 60s).
 """
+import importlib.util
 import json
-import selectors
+import os
 import socket
 import sys
 import time
 
-SINK_MAX_SECONDS = 900
 CONNS = 4
 BATCH = 20000
 METRICS = [b"cpu.user", b"cpu.system", b"cpu.idle", b"load.shortterm", b"memory.used", b"disk.sda.reads",
            b"disk.sda.writes", b"if.eth0.rx", b"if.eth0.tx", b"df.root.free"]
-
-
-def sink(host, port):
-    sel = selectors.DefaultSelector()
-    srv = socket.socket()
-    srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    srv.bind((host, port))
-    srv.listen(16384)
-    srv.setblocking(False)
-    sel.register(srv, selectors.EVENT_READ)
-    end = time.time() + SINK_MAX_SECONDS
-    while time.time() < end:
-        for key, _ in sel.select(1):
-            s = key.fileobj
-            if s is srv:
-                try:
-                    while True:
-                        c, _ = srv.accept()
-                        c.setblocking(False)
-                        sel.register(c, selectors.EVENT_READ)
-                except BlockingIOError:
-                    pass
-                continue
-            try:
-                data = s.recv(1 << 20)
-            except BlockingIOError:
-                continue
-            except ConnectionResetError:
-                data = b""
-            if not data:
-                sel.unregister(s)
-                s.close()
 
 
 def path(i):
@@ -118,8 +86,11 @@ def send(host, port, shape, lines, paths):
 
 if __name__ == "__main__":
     mode = sys.argv[1]
-    if mode == "sink":
-        sink(sys.argv[2], int(sys.argv[3]))
+    if mode == "sink":  # the loopback benchmark's sink, bound to the namespace's address
+        spec = importlib.util.spec_from_file_location("bench_peer", os.path.join(os.path.dirname(__file__), "bench-peer.py"))
+        bench_peer = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(bench_peer)
+        bench_peer.sink(int(sys.argv[3]), sys.argv[2])
     elif mode == "send":
         send(sys.argv[2], int(sys.argv[3]), sys.argv[4], int(sys.argv[5]), int(sys.argv[6]))
     else:
