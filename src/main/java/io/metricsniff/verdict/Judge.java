@@ -1,5 +1,6 @@
 package io.metricsniff.verdict;
 
+import io.metricsniff.paths.PathIndex;
 import io.metricsniff.reassembly.EndReason;
 import io.metricsniff.record.MetricRecord;
 import io.metricsniff.record.Problems;
@@ -16,10 +17,16 @@ public final class Judge {
     private final TimingRule timing;
     private final TimestampOrder order;
 
+    /** With a path index of its own (tests, and runs that share it with nothing). */
     public Judge(ReceiverProfile profile, long lateNanos, long futureNanos) {
+        this(profile, lateNanos, futureNanos, new PathIndex());
+    }
+
+    /** {@code paths}: the run's path index, shared with the per-path statistics. */
+    public Judge(ReceiverProfile profile, long lateNanos, long futureNanos, PathIndex paths) {
         this.profile = profile;
         this.timing = new TimingRule(lateNanos, futureNanos, profile.minusOneIsNow());
-        this.order = new TimestampOrder(profile.name(), profile.dropsBackwardTimestamps());
+        this.order = new TimestampOrder(paths, profile.name(), profile.dropsBackwardTimestamps());
     }
 
     /** The receiver's name, for messages that name it. */
