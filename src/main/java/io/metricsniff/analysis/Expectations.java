@@ -5,6 +5,7 @@ import io.metricsniff.paths.LongColumn;
 import io.metricsniff.paths.PathIndex;
 import io.metricsniff.record.MetricRecord;
 import io.metricsniff.record.Problem;
+import io.metricsniff.record.Problems;
 import io.metricsniff.record.RecordSink;
 import io.metricsniff.record.Verdict;
 
@@ -39,6 +40,7 @@ public final class Expectations implements RecordSink {
         Endpoint lastSrc;
         Problem firstMalformedProblem;   // the reason carbon refused the first malformed match
         double maxLagSeconds = Double.NaN, maxLeadSeconds = Double.NaN;
+        double skewBehind = Double.NaN, skewAhead = Double.NaN; // ok points stored with a skewed clock
         State(GraphiteGlob glob) { this.glob = glob; }
     }
 
@@ -101,6 +103,7 @@ public final class Expectations implements RecordSink {
         switch (r.verdict()) {
             case OK:
                 if (s.ok++ == 0) unmet--;
+                noteSkew(s, r, t);
                 break;
             case MALFORMED:
                 s.malformed++;
@@ -129,6 +132,15 @@ public final class Expectations implements RecordSink {
         }
     }
 
+    /** An ok point stored despite a skewed clock (--schemas): arrived, and the skew is kept for the reason. */
+    private static void noteSkew(State s, MetricRecord r, long t) {
+        if (!r.hasTimestamp() || r.problems().isEmpty()) return;
+        for (Problem p : r.problems()) {
+            if (p.code().equals(Problems.LATE)) s.skewBehind = max(s.skewBehind, t / 1e9 - r.timestamp());
+            else if (p.code().equals(Problems.FUTURE)) s.skewAhead = max(s.skewAhead, r.timestamp() - t / 1e9);
+        }
+    }
+
     private static double max(double a, double b) { return Double.isNaN(a) ? b : Math.max(a, b); }
 
     /** One result per glob, in the order given. */
@@ -153,8 +165,8 @@ public final class Expectations implements RecordSink {
     private static String reason(State s, ExpectResult.Status st) {
         switch (st) {
             case MET:
-                return s.ok == s.matches ? "met: " + s.ok + " ok"
-                        : "met: " + s.ok + " of " + s.matches + " matches ok";
+                return (s.ok == s.matches ? "met: " + s.ok + " ok" : "met: " + s.ok + " of " + s.matches + " matches ok")
+                        + skewText(s);
             case NEVER_SEEN:
                 return "never seen: no metric path matched";
             case ONLY_MALFORMED:
@@ -169,6 +181,18 @@ public final class Expectations implements RecordSink {
     private static String problemText(State s) {
         Problem p = s.firstMalformedProblem;
         return p == null ? "" : " (first: " + p.code() + ", " + p.message() + ")";
+    }
+
+    /** Ok points stored although their clock was off (with --schemas): arrived, skew noted. */
+    private static String skewText(State s) {
+        if (Double.isNaN(s.skewBehind) && Double.isNaN(s.skewAhead)) return "";
+        StringBuilder b = new StringBuilder(" (stored with clock skew: ");
+        if (!Double.isNaN(s.skewBehind)) b.append("up to ").append(seconds(s.skewBehind)).append(" behind");
+        if (!Double.isNaN(s.skewAhead)) {
+            if (!Double.isNaN(s.skewBehind)) b.append(", ");
+            b.append("up to ").append(seconds(s.skewAhead)).append(" ahead");
+        }
+        return b.append(')').toString();
     }
 
     private static String timingText(State s) {

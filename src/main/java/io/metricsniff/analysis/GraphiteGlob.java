@@ -209,6 +209,35 @@ public final class GraphiteGlob {
         out.add(s);                           // no balanced braces left: the rest is literal
     }
 
+    /**
+     * As {@link #compile}, but also refuses what graphite-web would take literally and so never
+     * match a real path: an unclosed '[', unbalanced braces, an empty node. For --expect, where a
+     * typo would otherwise fail silently after the whole --within.
+     */
+    public static GraphiteGlob compileStrict(String glob) {
+        GraphiteGlob g = compile(glob);
+        int depth = 0;
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            if (c == '\\') { i++; continue; }
+            if (c == '{') depth++;
+            if (c == '}' && --depth < 0) throw invalid(glob, "'}' without '{'");
+            if (c == '[') {
+                int close = glob.indexOf(']', i + 2);
+                int dot = glob.indexOf('.', i);
+                if (close < 0 || dot >= 0 && dot < close) throw invalid(glob, "'[' without ']' in the same node");
+                i = close;
+            }
+        }
+        if (depth != 0) throw invalid(glob, "'{' without '}'");
+        if (glob.startsWith(".") || glob.endsWith(".") || glob.contains("..")) throw invalid(glob, "an empty node");
+        return g;
+    }
+
+    private static IllegalArgumentException invalid(String glob, String why) {
+        return new IllegalArgumentException("--expect '" + glob + "' is not a valid glob: " + why);
+    }
+
     private static Alt compileNode(String p) {
         List<Integer> ops = new ArrayList<>();
         List<CharClass> classes = new ArrayList<>();

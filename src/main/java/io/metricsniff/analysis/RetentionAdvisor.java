@@ -53,6 +53,9 @@ public final class RetentionAdvisor {
 
     public List<Advice> advise(PathTable table) { return advise(table.intervals()); }
 
+    /** Seconds of the longest retention of the schema carbon picks for {@code path} (first match). */
+    public long longestRetentionSeconds(String path) { return schemas.match(path).maxRetentionSeconds(); }
+
     private static final class Group {
         final StorageSchemas.Schema schema;
         final StorageAggregation.Rule rule;
@@ -262,6 +265,9 @@ public final class RetentionAdvisor {
         return null;
     }
 
+    /** Ends find's -exec quoted, not backslashed: text output doubles backslashes (find rejected "\\;"). */
+    private static final String FIND_EXEC_END = " ';'";
+
     private List<String> commands(Group g, String retentions, Double xff) {
         List<String> out = new ArrayList<>();
         if (retentions == null && xff == null) return out;
@@ -277,10 +283,10 @@ public final class RetentionAdvisor {
         if (g.count > MAX_FILE_COMMANDS && !prefix.isEmpty() && prefix.indexOf(';') < 0) {
             String dir = shellQuote(whisperDir + "/" + prefix.replace('.', '/'));
             if (retentions != null) {
-                out.add("find " + dir + " -name '*.wsp' -exec whisper-resize {} " + retentions.replace(',', ' ') + " \\;");
+                out.add("find " + dir + " -name '*.wsp' -exec whisper-resize {} " + retentions.replace(',', ' ') + FIND_EXEC_END);
             }
             if (xff != null) {
-                out.add("find " + dir + " -name '*.wsp' -exec whisper-set-xfilesfactor {} " + Advice.num(xff) + " \\;");
+                out.add("find " + dir + " -name '*.wsp' -exec whisper-set-xfilesfactor {} " + Advice.num(xff) + FIND_EXEC_END);
             }
         }
         return out;

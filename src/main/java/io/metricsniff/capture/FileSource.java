@@ -13,6 +13,9 @@ import org.pcap4j.core.Pcaps;
  * pcapng. Timestamps are delivered in nanoseconds either way.
  */
 public final class FileSource implements PacketSource {
+    /** libpcap's name for standard input, as in tcpdump -r -. */
+    public static final String STDIN = "-";
+
     /** The link type reported for a pcapng file with no interface: nothing in it needs decoding. */
     private static final int EMPTY_LINK_TYPE = 1;
 
@@ -32,7 +35,7 @@ public final class FileSource implements PacketSource {
     }
 
     /**
-     * Opens {@code file} and installs {@code bpfFilter} (null or blank: no filter).
+     * Opens {@code file} ({@link #STDIN}: a pcap or pcapng stream on standard input) and installs {@code bpfFilter} (null or blank: no filter).
      *
      * @throws CaptureException with a one-line message: missing, unreadable, not a capture, bad filter
      */
@@ -47,15 +50,14 @@ public final class FileSource implements PacketSource {
      *                          type the caller does not read, bad filter
      */
     public static FileSource open(Path file, LinkFilter filter) throws CaptureException {
-        String name = Libpcap.oneLine(file.toString());
-        if (!Files.exists(file)) throw new CaptureException(name + ": no such file");
-        if (Files.isDirectory(file)) throw new CaptureException(name + ": is a directory, not a capture file");
-        if (!Files.isReadable(file)) throw new CaptureException(name + ": permission denied");
+        boolean stdin = STDIN.equals(file.toString());
+        String name = stdin ? "standard input" : Libpcap.oneLine(file.toString());
+        if (!stdin) checkReadable(file, name);
         PcapHandle handle;
         try {
             handle = openOffline(file);
         } catch (PcapNativeException e) {
-            if (hasNoInterface(file)) return new FileSource(null, file, name);
+            if (!stdin && hasNoInterface(file)) return new FileSource(null, file, name);
             throw new CaptureException(openError(name, file, e), e);
         } catch (LinkageError e) {
             throw Libpcap.missing(e);
@@ -70,6 +72,19 @@ public final class FileSource implements PacketSource {
         } catch (java.io.IOException e) {
             return false;
         }
+    }
+
+    /** Says why a file cannot be read: the part of its path that is missing, a directory, no permission. */
+    private static void checkReadable(Path file, String name) throws CaptureException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (!Files.exists(file)) {
+            if (parent != null && !Files.isDirectory(parent)) {
+                throw new CaptureException(name + ": no such directory " + Libpcap.oneLine(parent.toString()));
+            }
+            throw new CaptureException(name + ": no such file");
+        }
+        if (Files.isDirectory(file)) throw new CaptureException(name + ": is a directory, not a capture file");
+        if (!Files.isReadable(file)) throw new CaptureException(name + ": permission denied");
     }
 
     private static PcapHandle openOffline(Path file) throws PcapNativeException {
@@ -100,6 +115,8 @@ public final class FileSource implements PacketSource {
     }
 
     @Override public int linkType() { return linkType; }
+
+    @Override public int timestampDigits() { return handle == null ? 9 : Libpcap.timestampDigits(handle); } // no packets: any
 
     @Override public String description() { return name; }
 

@@ -24,6 +24,11 @@ final class Libpcap {
 
     private Libpcap() { }
 
+    /** 9 fraction digits when the handle delivers nanoseconds, else 6. */
+    static int timestampDigits(PcapHandle handle) {
+        return handle.getTimestampPrecision() == PcapHandle.TimestampPrecision.NANO ? 9 : 6;
+    }
+
     /** JNA failed to load libpcap (UnsatisfiedLinkError, then NoClassDefFoundError on later use). */
     static CaptureException missing(LinkageError e) {
         return new CaptureException(MISSING, e);

@@ -102,22 +102,56 @@ public final class LiveSource implements PacketSource {
         }
         if (rc == PCAP_ERROR_PERM_DENIED || rc == PCAP_ERROR_PROMISC_PERM_DENIED
                 || reason.contains("Operation not permitted") || reason.contains("Permission denied")) {
-            return "no permission to capture on " + dev + ": run as root, or: setcap cap_net_raw,cap_net_admin=eip "
-                    + javaBinary();
+            return "no permission to capture on " + dev + ": " + permissionAdvice();
         }
         if (rc == PCAP_ERROR_IFACE_NOT_UP) return "device " + dev + " is down";
         return "cannot capture on " + dev + ": " + reason;
     }
 
-    /** The real java binary (symlinks resolved), which is what setcap must be given. */
-    static String javaBinary() {
-        String command = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    /**
+     * Narrow advice: root, or capture rights for metricsniff alone through scripts/install's
+     * launcher (never setcap on the system's java: every Java program would get them, and java
+     * with file capabilities no longer finds its libjli.so). The launcher scripts pass the
+     * project's directory as metricsniff.home; METRICSNIFF_PREFIX is where scripts/install installs.
+     */
+    static String permissionAdvice() {
+        String home = System.getProperty("metricsniff.home");
+        String install = home == null ? "scripts/install --capture' (in metricsniff's source tree)"
+                : Path.of(home, "scripts", "install") + " --capture'";
+        String prefix = System.getenv().getOrDefault("METRICSNIFF_PREFIX", "/usr/local");
+        return "run as root (sudo), or give capture rights to metricsniff alone: as root run '" + install
+                + ", then use " + Path.of(prefix, "bin", "metricsniff");
+    }
+
+    /** libpcap's own words, for example "libpcap version 1.10.5 (with TPACKET_V3)". */
+    public static String libraryVersion() {
         try {
-            return Path.of(command).toRealPath().toString();
-        } catch (java.io.IOException | RuntimeException e) {
-            return command;
+            return Pcaps.libVersion();
+        } catch (LinkageError e) {
+            return Libpcap.MISSING;
         }
+    }
+
+    /**
+     * tcpdump -D: one line per device, numbered, with its description and flags.
+     *
+     * @throws CaptureException libpcap missing or unable to list
+     */
+    public static List<String> describeDevices() throws CaptureException {
+        List<String> lines = new ArrayList<>();
+        try {
+            int n = 1;
+            for (PcapNetworkInterface nif : Pcaps.findAllDevs()) {
+                String d = nif.getDescription();
+                lines.add(n++ + "." + nif.getName() + (d == null ? "" : " (" + d + ")")
+                        + (nif.isLoopBack() ? " [Loopback]" : "") + (nif.isUp() ? " [Up]" : ""));
+            }
+        } catch (PcapNativeException e) {
+            throw new CaptureException("cannot list capture devices: " + Libpcap.reason(e), e);
+        } catch (LinkageError e) {
+            throw Libpcap.missing(e);
+        }
+        return lines;
     }
 
     /** Names of the devices libpcap can capture on, in libpcap's order; empty if it cannot list them. */
@@ -165,6 +199,8 @@ public final class LiveSource implements PacketSource {
     private volatile boolean wentDown;
 
     @Override public int linkType() { return linkType; }
+
+    @Override public int timestampDigits() { return Libpcap.timestampDigits(handle); }
 
     @Override public String description() { return description; }
 

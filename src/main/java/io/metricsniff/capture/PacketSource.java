@@ -20,6 +20,13 @@ public interface PacketSource extends AutoCloseable {
     void stop();
 
     /**
+     * Fraction digits the timestamps carry: 9 when libpcap delivers nanoseconds (it scales a
+     * microsecond file up), 6 with a libpcap older than 1.5. Taken from the handle, so a stream
+     * ({@code -I -}) is never read twice.
+     */
+    int timestampDigits();
+
+    /**
      * Packets libpcap delivered that could not be turned into a record (an impossible timestamp):
      * counted as corrupt, never handed to the sink. Read after {@link #run} returned.
      */

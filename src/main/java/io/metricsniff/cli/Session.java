@@ -4,7 +4,6 @@ import io.metricsniff.analysis.Expectations;
 import io.metricsniff.analysis.PathTable;
 import io.metricsniff.anomaly.Anomaly;
 import io.metricsniff.capture.CaptureException;
-import io.metricsniff.capture.CaptureFiles;
 import io.metricsniff.capture.FileSource;
 import io.metricsniff.capture.LinkFilter;
 import io.metricsniff.capture.LiveSource;
@@ -39,6 +38,7 @@ import io.metricsniff.report.SenderCounts;
 import io.metricsniff.record.RecordSink;
 import io.metricsniff.verdict.Judge;
 import io.metricsniff.tui.CaptureStats;
+import io.metricsniff.tui.HopBoard;
 import io.metricsniff.tui.ViewSources;
 import io.metricsniff.capture.ReadPosition;
 
@@ -60,11 +60,13 @@ final class Session {
     private final Settings s;
     private final PrintStream out;
     private final PrintStream err;
+    private final StdoutGuard guard; // null: out is not the process's stdout (tests)
 
-    Session(Settings settings, PrintStream out, PrintStream err) {
+    Session(Settings settings, PrintStream out, PrintStream err, StdoutGuard guard) {
         this.s = settings;
         this.out = out;
         this.err = err;
+        this.guard = guard;
     }
 
     int run() {
@@ -87,7 +89,7 @@ final class Session {
         try {
             dump = s.output == null ? null : PcapWriter.create(s.output, source.linkType(), DUMP_SNAPLEN);
         } catch (IOException e) {
-            err.println("metricsniff: cannot write " + s.output + ": " + e.getMessage());
+            err.println("metricsniff: cannot write " + s.output + ": " + FileErrors.why(s.output, e));
             return 2;
         }
         PathIndex index = new PathIndex();
@@ -96,19 +98,20 @@ final class Session {
         PathTable paths = new PathTable(index, s.advisor != null);
         TuiTerminal screen = s.tui ? TuiTerminal.open(err) : null; // null: no terminal after all, text instead
         ViewSources live = screen != null ? new ViewSources(paths) : null;
-        int digits = s.live() ? 9 : CaptureFiles.timestampDigits(s.input);
+        int digits = source.timestampDigits();
         HopExpect hopExpect = !s.hops.isEmpty() && s.expects() ? new HopExpect(s.expect) : null;
         HopEngine hops = hopEngine(live, digits, hopExpect);
         SenderCounts senders = s.reportTo != null ? new SenderCounts() : null;
         ClockOffsets clocks = s.clocks ? new ClockOffsets() : null;
         CacheRules cache = s.cacheConf != null ? new CacheRules(s.cacheSchemas, s.cacheConf) : null;
-        RecordSink chain = sinks(source, tally, paths, expectations, live, digits, hops, senders, clocks, cache);
-        Judge judge = new Judge(s.profile, s.lateNanos, s.futureNanos, index);
+        RecordSink chain = sinks(source, tally, paths, expectations, live, digits, hops, live == null ? null : live.hops(),
+                senders, clocks, cache);
+        Judge judge = new Judge(s.profile, s.lateNanos, s.futureNanos,
+                s.advisor == null ? null : s.advisor::longestRetentionSeconds, index);
         Pipeline pipeline = new Pipeline(source.linkType(),
                 new Decoders(s.protocol, judge, chain).sniffUnknownPorts(hops != null),
                 ReassemblyLimits.defaults(), dump == null ? null : tee(dump));
         if (hops != null) {
-            pipeline.observe(hops);
             pipeline.anomalies().source(Anomaly.HOP_PENDING_EVICTED, hops::evicted)
                     .source(Anomaly.HOP_DESTINATIONS_LIMIT, hops::destinationLimitHits)
                     .source(Anomaly.HOP_ROUTES_LIMIT, hops::routeLimitHits);
@@ -120,7 +123,9 @@ final class Session {
                 .source(Anomaly.SKIPPED_BYTES, tally::skippedBytes)
                 .source(Anomaly.CORRUPT_PACKETS, source::unreadablePackets);
         ConnectionHealth health = s.health ? new ConnectionHealth(HealthLimits.defaults()) : null;
+        pipeline.observe(hops);
         pipeline.observe(health);
+        if (live != null && health != null) live.health(health::latest, health::publish);
         Reporter reporter = s.reportTo == null ? null : reporter(source, pipeline, tally, health, senders);
 
         Failure failure = new Failure();
@@ -129,6 +134,7 @@ final class Session {
         processing.setUncaughtExceptionHandler((t, e) -> { failure.set(e); source.stop(); });
         processing.start();
         Signals.onInterrupt(source::stop);
+        if (guard != null) guard.onFailure(source::stop); // nobody reads on: stop at once
         if (screen != null) screen.start(live, captureStats(source, pipeline), source::stop);
         Timer within = s.within != null ? Timer.start(s.within.nanos(), source::stop) : null;
         Timer duration = s.duration != null ? Timer.start(s.duration.nanos(), source::stop) : null;
@@ -179,12 +185,10 @@ final class Session {
             err.println("metricsniff: " + Failure.describe(failure.get()));
             return 2;
         }
-        // The device failed under us, or packets of the file were left unread: an error, after the summary.
-        if (warning != null && (s.live() || warning instanceof PacketsNotRead)) {
+        if (warning != null) { // the device failed under us, packets were left unread, the file is truncated: after the summary
             err.println("metricsniff: " + warning.getMessage());
             return 2;
         }
-        if (warning != null) err.println("metricsniff: warning: " + warning.getMessage()); // e.g. a truncated file
         if (tally.metrics() == 0 && decoders.unknownStreams() > 0) {
             err.println("metricsniff: " + decoders.unknownStreams() + " streams went to ports --protocol auto does not"
                     + " know (first: " + decoders.firstUnknown() + "); name one: --protocol graphite, pickle, statsd or riemann");
@@ -202,8 +206,11 @@ final class Session {
         List<HopListener> listeners = new ArrayList<>(2);
         if (live == null && !s.quiet) listeners.add(new HopLines(out, digits, s.json));
         if (hopExpect != null) listeners.add(hopExpect);
+        HopEngine[] engine = new HopEngine[1];           // the board reads the engine's counts, the engine tells the board
+        if (live != null) listeners.add(live.hops(new HopBoard(() -> engine[0].stats())).hops());
         HopListener all = listeners.isEmpty() ? HopListener.NONE : o -> { for (HopListener l : listeners) l.outcome(o); };
-        return new HopEngine(s.hops, s.hopOptions, all);
+        engine[0] = new HopEngine(s.hops, s.hopOptions, all);
+        return engine[0];
     }
 
     /** Where judged records go: counts always; statistics, the delivery check, hops and one output as asked. */

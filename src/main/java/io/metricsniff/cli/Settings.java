@@ -10,6 +10,8 @@ import io.metricsniff.capture.LiveOptions;
 import io.metricsniff.capture.LiveSource;
 import io.metricsniff.hop.HopEngine;
 import io.metricsniff.hop.HopSpec;
+import io.metricsniff.hop.Router;
+import io.metricsniff.hop.route.Routers;
 import io.metricsniff.output.Colour;
 import io.metricsniff.record.Protocol;
 import io.metricsniff.verdict.ReceiverProfile;
@@ -78,11 +80,16 @@ final class Settings {
             throw new UsageException("-B takes KiB from 1 to " + MAX_BUFFER_KIB + ", not " + c.bufferKiB);
         }
         bufferBytes = c.bufferKiB == null ? 0 : c.bufferKiB * 1024;
+        checkLiveOnly(c, live());
         quiet = c.quiet;
         SniffCommand.Format f = format(c, live(), stdoutIsTerminal);
         json = f == SniffCommand.Format.json;
         tui = f == SniffCommand.Format.tui && !quiet;
         colour = f == SniffCommand.Format.text && stdoutIsTerminal && !c.quiet && Colour.wantedForTerm(System.getenv());
+        if (c.pace && (live() || f == SniffCommand.Format.text)) {
+            throw new UsageException("--pace replays a file (-I) at its recorded pace for --format tui or json, not "
+                    + (live() ? "a live capture" : "text output"));
+        }
         pace = c.pace;
         immediate = c.immediate || tui || f == SniffCommand.Format.text && stdoutIsTerminal && !quiet;
         protocol = c.protocol;
@@ -166,9 +173,16 @@ final class Settings {
         return f == SniffCommand.Format.tui && !stdoutIsTerminal ? SniffCommand.Format.text : f;
     }
 
+    /** Options that tune a live capture mean nothing for a file: say so rather than ignore them. */
+    private static void checkLiveOnly(SniffCommand c, boolean live) throws UsageException {
+        if (live) return;
+        if (c.bufferKiB != null) throw new UsageException("-B sets the kernel buffer of a live capture (-d), not of a file");
+        if (c.immediate) throw new UsageException("--immediate-mode is for live capture (-d); a file is read at once");
+    }
+
     private static DurationOption checkWithin(SniffCommand c, boolean live) throws UsageException {
         try {
-            for (String glob : c.expect) GraphiteGlob.compile(glob);
+            for (String glob : c.expect) GraphiteGlob.compileStrict(glob);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -190,11 +204,23 @@ final class Settings {
 
     private static HopEngine.Options hopOptions(SniffCommand c) throws UsageException {
         if (c.hopTimeout.nanos() <= 0) throw new UsageException("--hop-timeout must be positive");
-        if (c.hopReplicas < 1 || c.hopReplicas > MAX_REPLICAS) {
+        if (c.hopReplicas != null && (c.hopReplicas < 1 || c.hopReplicas > MAX_REPLICAS)) {
             throw new UsageException("--hop-replicas takes 1 to " + MAX_REPLICAS + ", not " + c.hopReplicas);
         }
-        return new HopEngine.Options(c.hopTimeout.nanos(), c.hopReplicas, HopEngine.Options.DEFAULT_MAX_PENDING,
-                c.hopDelivered, null);
+        if (c.hopConfig != null && c.hops.isEmpty()) throw new UsageException("--hop-config needs --hop (the relay's endpoints)");
+        Router router = c.hopConfig == null ? null : router(c.hopConfig);
+        int replicas = c.hopReplicas != null ? c.hopReplicas
+                : router != null ? HopEngine.Options.REPLICAS_FROM_ROUTER : 1;
+        return new HopEngine.Options(c.hopTimeout.nanos(), replicas, HopEngine.Options.DEFAULT_MAX_PENDING,
+                c.hopDelivered, router);
+    }
+
+    private static Router router(Path file) throws UsageException {
+        try {
+            return Routers.fromConfig(file);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--hop-config " + e.getMessage());
+        }
     }
 
     private static RetentionAdvisor advisor(SniffCommand c) throws UsageException {

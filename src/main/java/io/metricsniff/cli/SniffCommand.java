@@ -12,9 +12,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The command line, as in ../shared/spec/interface.md. Each option sits beside its help. */
+/** The command line, as in docs/interface.md. Each option sits beside its help. */
 @Command(name = "metricsniff", mixinStandardHelpOptions = true, sortOptions = false,
-        version = "metricsniff 0.1.0",
+        versionProvider = Version.class,
         usageHelpWidth = 100,
         description = {
             "Watch Graphite metric traffic (plaintext, pickle, StatsD) on the wire, reassemble TCP and",
@@ -29,26 +29,29 @@ import java.util.List;
             "tcpdump's 'port 2003'; a filter that says 'vlan' itself is used as typed.",
             "Exit status: 0 success, 1 an --expect was not met, 2 usage or capture error."})
 public final class SniffCommand {
-    static final String DEFAULT_FILTER = "port 2003 or port 2004 or port 2013 or port 2014 or port 8125 or port 5555";
+    /** Every port {@code --protocol auto} reads ({@code Protocol.forPort}; a test keeps the two in step). */
+    static final String DEFAULT_FILTER = "port 2003 or port 2004 or port 2013 or port 2014 or port 2023 or port 2024"
+            + " or port 5555 or port 8125";
 
     enum Format { text, json, tui }
 
     /** Where packets come from: one of the two, or neither (the first up device). */
     static final class Source {
-        @Option(names = {"-d", "--device"}, paramLabel = "IFACE",
-                description = "Live capture on IFACE (lo, eth0, any).")
+        @Option(names = {"-d", "-i", "--device"}, paramLabel = "IFACE",
+                description = "Live capture on IFACE (lo, eth0, any); -i as in tcpdump.")
         String device;
 
-        @Option(names = {"-I", "--input"}, paramLabel = "FILE",
-                description = "Replay a capture file: pcap (µs or ns) or pcapng.")
+        @Option(names = {"-I", "-r", "--input"}, paramLabel = "FILE",
+                description = "Replay a capture file: pcap (µs or ns) or pcapng; - reads a stream from stdin "
+                        + "(tcpdump -U -w - | metricsniff -I -); -r as in tcpdump.")
         Path input;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Source source = new Source();
 
-    @Option(names = {"-O", "--output"}, paramLabel = "FILE",
-            description = "Also write the captured packets that passed the filter to a pcap file.")
+    @Option(names = {"-O", "-w", "--output"}, paramLabel = "FILE",
+            description = "Also write the captured packets that passed the filter to a pcap file; -w as in tcpdump.")
     Path output;
 
     @Option(names = {"-B", "--buffer-size"}, paramLabel = "KiB",
@@ -59,7 +62,8 @@ public final class SniffCommand {
             description = "Deliver each packet at once (default only while a person watches: tui, or text on a terminal).")
     boolean immediate;
 
-    @Option(names = {"-n", "--count"}, paramLabel = "N", description = "Stop after N metric records.")
+    @Option(names = {"-n", "-c", "--count"}, paramLabel = "N",
+            description = "Stop after N metric records (-c as in tcpdump, but metrics, not packets).")
     Long count;
 
     @Option(names = {"-q", "--quiet"}, description = "Print only the final summary (in the chosen format).")
@@ -97,7 +101,8 @@ public final class SniffCommand {
     DurationOption within;
 
     @Option(names = "--duration", paramLabel = "DURATION", converter = Converters.Duration.class,
-            description = "Live capture: stop after DURATION (like tshark's -a duration), then print the summary.")
+            description = "Live capture: stop after DURATION (like tshark's -a duration), then print the summary. "
+                    + "DURATION: 90 (seconds), 90s, 1m30s, 500ms, 2h, 7d.")
     DurationOption duration;
 
     @Option(names = "--schemas", paramLabel = "FILE",
@@ -124,9 +129,14 @@ public final class SniffCommand {
             description = "A datapoint not seen leaving a hop within DURATION (capture time) is dropped (default ${DEFAULT-VALUE}).")
     DurationOption hopTimeout;
 
-    @Option(names = "--hop-replicas", paramLabel = "N", defaultValue = "1",
-            description = "Copies of each datapoint a hop sends (its REPLICATION_FACTOR; default ${DEFAULT-VALUE}).")
-    int hopReplicas;
+    @Option(names = "--hop-replicas", paramLabel = "N",
+            description = "Copies of each datapoint a hop sends (its REPLICATION_FACTOR; default 1, or what --hop-config says).")
+    Integer hopReplicas;
+
+    @Option(names = "--hop-config", paramLabel = "FILE",
+            description = "The relay's own config (carbon.conf with a [relay] section, or a carbon-c-relay config): copies "
+                    + "sent where its rules would not send them are misrouted, and it gives the replication factor.")
+    Path hopConfig;
 
     @Option(names = "--hop-delivered", description = "Also report each delivered datapoint (with its lag).")
     boolean hopDelivered;
@@ -156,6 +166,9 @@ public final class SniffCommand {
 
     @Option(names = "--pace", description = "With -I and --format tui: replay at the recorded pace.")
     boolean pace;
+
+    @Option(names = {"-D", "--list-interfaces"}, description = "List the devices libpcap can capture on, as tcpdump -D.")
+    boolean listInterfaces;
 
     @Parameters(paramLabel = "FILTER", arity = "0..*", description = "BPF filter words.")
     List<String> filterWords = new ArrayList<>();

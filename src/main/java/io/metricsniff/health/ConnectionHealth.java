@@ -262,6 +262,9 @@ public final class ConnectionHealth implements SegmentObserver {
                 evictedFlows, evictedHosts);
     }
 
+    /** Refreshes {@link #latest()} now (the end of a capture); processing thread only. */
+    public void publish() { latest = snapshot(); }
+
     /** For other threads (the UI): the snapshot taken at most a second of capture time ago, or null. */
     public HealthSnapshot latest() { return latest; }
 

@@ -27,6 +27,8 @@ public final class DestinationHealth {
     private final ArrayDeque<Span> resets = new ArrayDeque<>();
     private final ArrayDeque<Span> counterRises = new ArrayDeque<>();
     private long zeroSince = -1;
+    private long zeroEnded = -1; // when the last zero-window spell ended
+    private long closedAt = -1;  // when the relay last sent it a FIN
     private long lastSyn = -1;
     boolean connected;   // a SYN to it was answered by SYN-ACK, or data flowed
     boolean seen;        // any segment to or from it
@@ -45,8 +47,19 @@ public final class DestinationHealth {
         else if (window != 0 && zeroSince >= 0) {
             add(zeroWindows, new Span(zeroSince, t, 0));
             zeroSince = -1;
+            zeroEnded = t;
         }
     }
+
+    /** Its window is zero at {@code now}, or reopened less than {@code graceNanos} before: copies for it may still come. */
+    boolean stalled(long now, long graceNanos) {
+        return zeroSince >= 0 || zeroEnded >= 0 && now - zeroEnded < graceNanos;
+    }
+
+    void closed(long t) { closedAt = t; }
+
+    /** The relay closed its connection to it after {@code t}: nothing it held before then is still to come. */
+    boolean closedAfter(long t) { return closedAt > t; }
 
     void reset(long t) {
         boolean refused = lastSyn >= 0 && !connected;

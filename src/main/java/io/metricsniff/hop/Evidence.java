@@ -25,6 +25,7 @@ public final class Evidence implements SegmentObserver {
     private final DestinationHealth unnamed = new DestinationHealth(null); // carbon-c-relay's metricsDropped
     private long nowNanos;
     private long limitHits;
+    private boolean zeroWindowSeen; // until one is, nothing can be stalled: no per-datapoint look
 
     public Evidence(Predicate<Endpoint> isHopEndpoint) { this.isHopEndpoint = isHopEndpoint; }
 
@@ -36,6 +37,11 @@ public final class Evidence implements SegmentObserver {
             if (!isHopEndpoint.test(dst)) { DestinationHealth h = watch(dst); if (h != null) h.syn(timeNanos); }
             return;
         }
+        if (pkt.has(Packet.FIN) && watchedPort[pkt.dstPort]) { // the relay side closing: it has sent all it will
+            DestinationHealth h = byDst.get(pkt.dst());
+            if (h != null) h.closed(timeNanos);
+            return;
+        }
         if (!watchedPort[pkt.srcPort]) return;
         DestinationHealth h = byDst.get(pkt.src());
         if (h == null) return;
@@ -43,6 +49,7 @@ public final class Evidence implements SegmentObserver {
         else {
             if (syn) h.synAck();
             h.window(pkt.window, timeNanos);
+            zeroWindowSeen |= pkt.window == 0;
         }
     }
 
@@ -60,6 +67,13 @@ public final class Evidence implements SegmentObserver {
     }
 
     DestinationHealth get(Endpoint dst) { return byDst.get(dst); }
+
+    /** True when a destination {@code p} has no copy for is stalled at {@code now} (see {@link DestinationHealth#stalled}). */
+    boolean stalledFor(Pending p, long now, long graceNanos) {
+        if (!zeroWindowSeen) return false;
+        for (DestinationHealth h : byDst.values()) if (h.stalled(now, graceNanos) && !p.sentTo(h.dst)) return true;
+        return false;
+    }
 
     /** Destinations not watched because {@link #MAX_DESTINATIONS} were already. */
     long limitHits() { return limitHits; }

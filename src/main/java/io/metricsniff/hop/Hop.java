@@ -13,6 +13,11 @@ import java.util.List;
  * value and timestamp only; the receiver's verdict on an in-record is kept as a possible cause.
  */
 final class Hop {
+    /** A stalled destination's reader drains its window within moments of reading again; later copies are lost. */
+    static final long STALL_GRACE_NANOS = 2_000_000_000L;
+    /** Waiting on a stalled destination ends at this many timeouts: a receiver stopped for good means drops. */
+    static final int MAX_HOLD_TIMEOUTS = 3;
+
     private final HopSpec spec;
     private final HopStats stats;
     private final Matcher matcher;
@@ -22,6 +27,7 @@ final class Hop {
     private final boolean reportDelivered;
     private final HopListener listener;
     private final RouteMemory routes = new RouteMemory();
+    private final NameCanon names = new NameCanon();
     private final DropCause causes;
     private final Evidence evidence;
     private Endpoint lastDst;
@@ -35,7 +41,7 @@ final class Hop {
         this.timeoutNanos = o.timeoutNanos();
         this.reportDelivered = o.reportDelivered();
         this.listener = listener;
-        this.matcher = new Matcher(timeoutNanos, o.maxPending(), this::settled);
+        this.matcher = new Matcher(timeoutNanos, o.maxPending(), this::settled, this::hold);
         this.causes = new DropCause(evidence, routes, router, timeoutNanos);
         this.evidence = evidence;
     }
@@ -53,8 +59,9 @@ final class Hop {
             stats.unmatchedIn++;
             return;
         }
-        String name = spec.kind().rewrite(r.storedPath() != null ? r.storedPath() : r.path());
-        int expected = router != null ? Math.max(1, router.destinations(name).size()) : replicas;
+        String name = names.of(spec.kind().rewrite(r.storedPath() != null ? r.storedPath() : r.path()));
+        int expected = replicas != HopEngine.Options.REPLICAS_FROM_ROUTER ? replicas
+                : router != null ? Math.max(1, router.destinations(name).size()) : 1;
         String rejected = r.verdict() == Verdict.MALFORMED && !r.problems().isEmpty() ? r.problems().get(0).code() : null;
         matcher.in(name, r.timestamp(), r.value(), r.timeNanos(), r.src(), r.dst(), expected, rejected);
     }
@@ -87,7 +94,8 @@ final class Hop {
         String reason = null;
         long lag = -1;
         List<Endpoint> wrong = misrouted(p);
-        if (how == Matcher.Ending.EVICTED || how == Matcher.Ending.END && n < p.expected) {
+        boolean closed = how == Matcher.Ending.END && n < p.expected && closedSince(p);
+        if (how == Matcher.Ending.EVICTED || how == Matcher.Ending.END && n < p.expected && !closed) {
             v = HopVerdict.UNRESOLVED;
         } else if (!wrong.isEmpty()) {
             v = HopVerdict.MISROUTED;
@@ -104,7 +112,8 @@ final class Hop {
             }
             v = HopVerdict.DROPPED;
             where = causes.missing(p, knownDestinations());
-            if (listener != HopListener.NONE) reason = causes.reason(p, where); // formatting costs; -q needs none
+            if (listener != HopListener.NONE) reason = causes.reason(p, where) // formatting costs; -q needs none
+                    + (closed ? "; the hop closed its connections (FIN) after it went in, without sending it" : "");
             for (Endpoint e : where) stats.destination(e).dropped++;
         } else {
             v = HopVerdict.DELIVERED;
@@ -116,6 +125,26 @@ final class Hop {
         if (v == HopVerdict.UNRESOLVED || v == HopVerdict.DELIVERED && !reportDelivered || listener == HopListener.NONE) return;
         listener.outcome(new HopOutcome(stats.hop, v, p.name, p.timestamp, p.value(), p.in(),
                 p.copyList(), lag, where, reason));
+    }
+
+    /** A copy still missing may sit in a stalled destination's window or the relay's queue for it: wait (bounded). */
+    private boolean hold(Pending p, long now) {
+        return p.copies() < p.expected && now - p.inNanos <= MAX_HOLD_TIMEOUTS * timeoutNanos
+                && evidence.stalledFor(p, now, STALL_GRACE_NANOS);
+    }
+
+    /**
+     * The capture ended before the timeout, but the hop closed every connection it was seen sending
+     * on after {@code p} went in (Riemann's graphite client at shutdown): its copy will never come.
+     */
+    private boolean closedSince(Pending p) {
+        boolean any = false;
+        for (Endpoint e : stats.destinations().keySet()) {
+            DestinationHealth h = e == null ? null : evidence.get(e);
+            if (h == null || !h.closedAfter(p.inNanos)) return false;
+            any = true;
+        }
+        return any;
     }
 
     /** Where this hop was seen sending, and every other server its host was seen connecting to. */

@@ -21,7 +21,8 @@ public final class HopEngine implements RecordSink, SegmentObserver {
 
     /**
      * @param timeoutNanos how long a datapoint may take to come out before it counts as dropped
-     * @param replicas     copies each datapoint should come out as (the relay's replication factor)
+     * @param replicas     copies each datapoint should come out as (the relay's replication factor);
+     *                     {@link #REPLICAS_FROM_ROUTER}: as many as the router names for its name
      * @param maxPending   datapoints pending per hop; past it the oldest is settled unresolved
      * @param router       the relay's routing rule, for misrouted; null when not known
      */
@@ -30,6 +31,8 @@ public final class HopEngine implements RecordSink, SegmentObserver {
         public static final long DEFAULT_TIMEOUT_NANOS = 10_000_000_000L;
         /** About 200 bytes each (key, name, copies): 40 MB, within the launcher's 160 MB heap. */
         public static final int DEFAULT_MAX_PENDING = 200_000;
+        /** replicas when the router's destinations for each name say how many copies to expect. */
+        public static final int REPLICAS_FROM_ROUTER = 0;
 
         public static Options defaults() {
             return new Options(DEFAULT_TIMEOUT_NANOS, 1, DEFAULT_MAX_PENDING, false, null);

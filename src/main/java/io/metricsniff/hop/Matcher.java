@@ -22,6 +22,13 @@ public final class Matcher {
     /** Receives each settled datapoint with how it was settled. */
     public interface Settled { void settled(Pending p, Ending how); }
 
+    /** Whether a timed-out datapoint should wait longer (its destination is stalled: copies may still come). */
+    public interface Hold {
+        Hold NEVER = (p, now) -> false;
+
+        boolean hold(Pending p, long nowNanos);
+    }
+
     private static final int INITIAL_SLOTS = 1024;
 
     private Pending[] table = new Pending[INITIAL_SLOTS];
@@ -32,12 +39,17 @@ public final class Matcher {
     private final long timeoutNanos;
     private final int maxPending;
     private final Settled settled;
+    private final Hold hold;
 
-    public Matcher(long timeoutNanos, int maxPending, Settled settled) {
+    public Matcher(long timeoutNanos, int maxPending, Settled settled) { this(timeoutNanos, maxPending, settled, Hold.NEVER); }
+
+    /** With {@code hold}: a timed-out head it holds keeps everything behind it pending (settling stays in arrival order). */
+    public Matcher(long timeoutNanos, int maxPending, Settled settled, Hold hold) {
         if (maxPending < 1) throw new IllegalArgumentException("maxPending must be positive");
         this.timeoutNanos = timeoutNanos;
         this.maxPending = maxPending;
         this.settled = settled;
+        this.hold = hold;
     }
 
     public int pending() { return order.size(); }
@@ -93,7 +105,9 @@ public final class Matcher {
     /** Settles every datapoint whose timeout has passed by capture time {@code nowNanos}. */
     public void expire(long nowNanos) {
         Pending p;
-        while ((p = order.peekFirst()) != null && nowNanos - p.inNanos > timeoutNanos) settleHead(Ending.TIMEOUT);
+        while ((p = order.peekFirst()) != null && nowNanos - p.inNanos > timeoutNanos && !hold.hold(p, nowNanos)) {
+            settleHead(Ending.TIMEOUT);
+        }
     }
 
     /** The capture ended at {@code endNanos}: settles everything still pending. */

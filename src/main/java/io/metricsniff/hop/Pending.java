@@ -46,12 +46,13 @@ public final class Pending {
     static long valueBits(double v) { return Double.doubleToLongBits(v == 0.0 ? 0.0 : v); }
 
     static int hash(String name, long timestamp, long valueBits) {
-        int h = (name.hashCode() * 31 + Long.hashCode(timestamp)) * 31 + Long.hashCode(valueBits);
-        h ^= h >>> 16; // murmur3's finalizer: linear probing needs well-spread low bits
-        h *= 0x85ebca6b;
-        h ^= h >>> 13;
-        h *= 0xc2b2ae35;
-        return h ^ (h >>> 16);
+        // each part times its own odd 64-bit constant, then a 64-bit finalizer: a plain *31 chain lets
+        // (value, timestamp, name) steps cancel out, and linear probing then degrades into long clusters
+        long h = name.hashCode() * 0x9E3779B97F4A7C15L ^ timestamp * 0xC2B2AE3D27D4EB4FL ^ valueBits * 0x165667B19E3779F9L;
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return (int) (h ^ (h >>> 32));
     }
 
     boolean is(String n, long ts, long vb, int h) {

@@ -53,8 +53,10 @@ public final class Pipeline implements PacketSink {
                 .source(Anomaly.RIEMANN_OVERSIZED_FRAMES, () -> decoders.riemannStats().oversizedFrames());
     }
 
-    /** Sees every decoded TCP segment before reassembly (connection health, hop causes). */
-    public void observe(SegmentObserver o) { this.observer = o == null ? SegmentObserver.NONE : o; }
+    /** Adds an observer of every decoded TCP segment before reassembly (connection health, hop causes). */
+    public void observe(SegmentObserver o) {
+        observer = SegmentObserver.both(observer == SegmentObserver.NONE ? null : observer, o);
+    }
 
     /** Leaves matching TCP segments out of everything (they still count as packets). */
     public void exclude(SegmentFilter f) { this.exclude = f == null ? SegmentFilter.NONE : f; }

@@ -11,4 +11,14 @@ public interface SegmentObserver {
     SegmentObserver NONE = (pkt, timeNanos) -> { };
 
     void tcpSegment(Packet pkt, long timeNanos);
+
+    /** Both observers in turn (either may be null): the hop engine and connection health watch the same segments. */
+    static SegmentObserver both(SegmentObserver a, SegmentObserver b) {
+        if (a == null) return b == null ? NONE : b;
+        if (b == null) return a;
+        return (pkt, timeNanos) -> {
+            a.tcpSegment(pkt, timeNanos);
+            b.tcpSegment(pkt, timeNanos);
+        };
+    }
 }

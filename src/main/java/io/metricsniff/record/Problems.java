@@ -96,9 +96,7 @@ public final class Problems {
     }
 
     public static Problem emptyLine(String receiver, String what) { return says(EMPTY_LINE, receiver, what); }
-
     public static Problem nanValue(String receiver, String what) { return says(NAN_VALUE, receiver, what); }
-
     public static Problem timestampRange(String receiver, String consequence) { return says(TIMESTAMP_RANGE, receiver, consequence); }
 
     public static Problem badValue(String receiver, String rule) {
@@ -193,18 +191,39 @@ public final class Problems {
     }
 
     /** @param late true: behind capture time; false: ahead of it (both in seconds) */
+    /** Without --schemas what the receiver keeps is unknown: the message says what is assumed. */
     public static Problem timing(boolean late, double bySeconds, double limitSeconds) {
         return late
-                ? Problem.lazy(LATE, a -> "timestamp is " + seconds(a[0]) + " behind capture time (limit " + seconds(a[1]) + ")",
+                ? Problem.lazy(LATE, a -> "timestamp is " + seconds(a[0]) + " behind capture time (limit " + seconds(a[1])
+                        + "; without --schemas, assumed not to count: whether the receiver keeps it depends on its retention)",
                         bySeconds, limitSeconds)
-                : Problem.lazy(FUTURE, a -> "timestamp is " + seconds(a[0]) + " ahead of capture time (limit " + seconds(a[1]) + ")",
+                : Problem.lazy(FUTURE, a -> "timestamp is " + seconds(a[0]) + " ahead of capture time (limit " + seconds(a[1])
+                        + "; without --schemas, assumed not to count: whisper would store it, the sender's clock is off)",
                         bySeconds, limitSeconds);
+    }
+
+    /** With --schemas, a skewed point the receiver still stores: a note, the verdict stays ok. */
+    public static Problem timingStored(boolean late, double bySeconds, double limitSeconds, long retentionSeconds) {
+        return late
+                ? Problem.lazy(LATE, a -> "stored: timestamp is " + seconds(a[0]) + " behind capture time (limit " + seconds(a[1])
+                        + "), inside the longest retention " + seconds(a[2]) + "; the clock is off by " + seconds(a[0]),
+                        bySeconds, limitSeconds, (double) retentionSeconds)
+                : Problem.lazy(FUTURE, a -> "stored: timestamp is " + seconds(a[0]) + " ahead of capture time (limit " + seconds(a[1])
+                        + "); whisper writes future points into its finest archive; the clock is off by " + seconds(a[0]), bySeconds, limitSeconds);
+    }
+
+    /** With --schemas, a point older than its path's longest retention: whisper drops it without a word. */
+    public static Problem olderThanRetention(double bySeconds, long retentionSeconds) {
+        return Problem.lazy(LATE, a -> "dropped: timestamp is " + seconds(a[0]) + " behind capture time, older than the longest"
+                + " retention " + seconds(a[1]) + " of its schema; whisper drops it silently", bySeconds, (double) retentionSeconds);
     }
 
     public static Problem timestampBackwards(String receiver, double bySeconds, boolean drops) {
         return Problem.lazy(TIMESTAMP_BACKWARDS, a -> "timestamp " + seconds(a[1]) + " older than the newest already seen for this path"
                 + ((Boolean) a[2] ? ": " + a[0] + " drops points that go backwards (its validate_order check)"
-                                  : "; " + a[0] + " still writes it into its slot"), receiver, bySeconds, drops);
+                                  : "; " + a[0] + " still takes it (writes it into its slot, or passes it on:"
+                                    + " carbon-relay-ng's validate_order, which would drop it, is off by default)"),
+                receiver, bySeconds, drops);
     }
 
     private static String seconds(Object s) { return Durations.format((Double) s); }

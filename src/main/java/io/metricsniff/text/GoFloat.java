@@ -1,10 +1,13 @@
 package io.metricsniff.text;
 
 /**
- * Go's {@code strconv.ParseFloat(s, 64)} read from bytes (go-carbon, carbon-relay-ng): no
- * surrounding whitespace, no underscores in decimals, {@code inf}/{@code infinity} with optional
- * sign and {@code nan} without one (any case), hexadecimal with a {@code p} exponent, and an error
- * (not infinity) when a finite number is out of range. Returns {@link #INVALID} on error.
+ * Go's {@code strconv.ParseFloat(s, 64)} read from bytes (go-carbon, carbon-relay-ng), as Go's
+ * strconv/atof.go readFloat and special, and atoi.go underscoreOK, define it: no surrounding
+ * whitespace; {@code inf}/{@code infinity} with an optional sign and {@code nan} without one (any
+ * case); hexadecimal mantissas only with a {@code p} exponent; '_' only between digits, or between
+ * the {@code 0x} prefix and a digit ({@code 1_000} and {@code 0x_1p4} parse, {@code 1__0},
+ * {@code _1}, {@code 1_.5} and {@code 1e_5} do not); an error (not infinity) when a finite number
+ * is out of range (ErrRange), zero on underflow. Returns {@link #INVALID} on error.
  */
 public final class GoFloat {
     private GoFloat() { }
@@ -25,30 +28,47 @@ public final class GoFloat {
         if (Decimal.equalsIgnoreCase(b, i, to, "inf") || Decimal.equalsIgnoreCase(b, i, to, "infinity")) {
             return neg ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         }
-        if (i + 1 < to && b[i] == '0' && (b[i + 1] | 0x20) == 'x') {
+        if (i + 2 < to && b[i] == '0' && (b[i + 1] | 0x20) == 'x') { // readFloat: "0x" and at least one more byte
             if (!isHexSyntax(b, i + 2, to)) return Decimal.INVALID;
-        } else if (!Decimal.isDecimalSyntax(b, i, to, false)) {
+        } else if (!Decimal.isDecimalSyntax(b, i, to, true)) {
             return Decimal.INVALID;
         }
         v = Decimal.slow(b, from, to);
         return Double.isInfinite(v) ? Decimal.INVALID : v; // ErrRange
     }
 
-    /** hex mantissa with optional '.', then a mandatory p exponent (Go syntax). */
+    /**
+     * Hex mantissa with an optional '.', then a mandatory p exponent; '_' may follow the prefix or a
+     * digit and must be followed by a digit (underscoreOK: the prefix counts as a digit).
+     */
     private static boolean isHexSyntax(byte[] b, int i, int to) {
         int digits = 0;
-        boolean dot = false;
+        boolean dot = false, afterDigit = true; // the 0x prefix counts as a digit
         for (; i < to; i++) {
             int c = b[i] | 0x20;
-            if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')) digits++;
-            else if (b[i] == '.' && !dot) dot = true;
-            else break;
+            if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')) {
+                digits++;
+                afterDigit = true;
+            } else if (b[i] == '_' && afterDigit && i + 1 < to && isHexDigit(b[i + 1])) {
+                afterDigit = false;
+            } else if (b[i] == '.' && !dot) {
+                dot = true;
+                afterDigit = false;
+            } else {
+                break;
+            }
         }
         if (digits == 0 || i >= to || (b[i] | 0x20) != 'p') return false;
         i++;
         if (i < to && (b[i] == '+' || b[i] == '-')) i++;
         int start = i;
-        while (i < to && b[i] >= '0' && b[i] <= '9') i++;
+        while (i < to && ((b[i] >= '0' && b[i] <= '9')
+                || (b[i] == '_' && i > start && i + 1 < to && b[i + 1] >= '0' && b[i + 1] <= '9'))) i++;
         return i > start && i == to;
+    }
+
+    private static boolean isHexDigit(byte x) {
+        int c = x | 0x20;
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
     }
 }

@@ -40,6 +40,7 @@ final class DetailView {
             case PATHS: path(f.detailPath()); break;
             case SENDERS: sender(((SenderRow) row).stats()); break;
             case GROUPS: group((ProblemGroups.Group) row); break;
+            case HOPS: case DROPS: case HEALTH: ExtraDetails.render(row, this::text, this::wrapped); break;
             default: raw((FlaggedLine) row);
         }
         int room = height - 1;
@@ -55,6 +56,9 @@ final class DetailView {
             case PATHS: return TerminalEscaper.escape(d.key());
             case SENDERS: return "sender " + d.key();
             case GROUPS: return "problem " + ((ProblemGroups.Group) d.row()).code();
+            case HOPS: return "hop " + d.key();
+            case DROPS: return "hop " + ((DropRow) d.row()).outcome().verdict().json() + " datapoint";
+            case HEALTH: return "connection health of " + d.key();
             default: return "flagged line";
         }
     }

@@ -13,7 +13,12 @@ import java.util.OptionalLong;
  * statistics with its recent points (null unless a path's detail is open).
  */
 record Frame(Header header, List<PathRow> paths, List<SenderRow> senders, List<ProblemGroups.Group> groups,
-             List<FlaggedLine> raw, List<Kind> kinds, PathStats.Snapshot detailPath) {
+             List<FlaggedLine> raw, List<Kind> kinds, PathStats.Snapshot detailPath, Extra extra) {
+
+    /** The hops and health lists; empty when --hop / --health are off ({@code hops}/{@code health} false). */
+    record Extra(boolean hopsOn, List<HopRow> hops, List<DropRow> drops, boolean healthOn, List<HealthRow> health) {
+        static final Extra NONE = new Extra(false, List.of(), List.of(), false, List.of());
+    }
 
     record Header(String description, boolean live, boolean finished, double elapsedSeconds, long packets,
                   long bytes, double linesPerSecond, OptionalLong kernelDrops, long flows, long gaps, long gapBytes,
@@ -29,9 +34,12 @@ record Frame(Header header, List<PathRow> paths, List<SenderRow> senders, List<P
             case PATHS: return paths;
             case SENDERS: return senders;
             case GROUPS: return groups;
+            case HOPS: return extra.hops();
+            case DROPS: return extra.drops();
+            case HEALTH: return extra.health();
             default: return raw;
         }
     }
 
-    Frame withDetail(PathStats.Snapshot d) { return new Frame(header, paths, senders, groups, raw, kinds, d); }
+    Frame withDetail(PathStats.Snapshot d) { return new Frame(header, paths, senders, groups, raw, kinds, d, extra); }
 }

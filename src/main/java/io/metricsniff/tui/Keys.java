@@ -27,7 +27,13 @@ final class Keys {
         if (k.is('c')) { vs.depth(vs.depth >= ViewState.MAX_DEPTH ? 0 : vs.depth + 1); return Action.REDRAW; }
         if (k.is('+')) { vs.depth(vs.depth == 0 || vs.depth >= ViewState.MAX_DEPTH ? 0 : vs.depth + 1); return Action.REDRAW; }
         if (k.is('-')) { vs.depth(vs.depth == 0 ? ViewState.MAX_DEPTH : Math.max(1, vs.depth - 1)); return Action.REDRAW; }
-        if (k.is('w')) { vs.upper = vs.upper == ViewState.Pane.PATHS ? ViewState.Pane.SENDERS : ViewState.Pane.PATHS; return Action.REDRAW; }
+        if (k.is('w')) {
+            vs.upper = vs.upper == ViewState.Pane.PATHS ? ViewState.Pane.SENDERS : ViewState.Pane.PATHS;
+            if (vs.lower == ViewState.Pane.DROPS) vs.lower = ViewState.Pane.GROUPS;
+            return Action.REDRAW;
+        }
+        if (k.is('H')) return show(vs, ViewState.Pane.HOPS, ViewState.Pane.DROPS);
+        if (k.is('C')) return show(vs, ViewState.Pane.HEALTH, vs.lower == ViewState.Pane.DROPS ? ViewState.Pane.GROUPS : vs.lower);
         if (k.is('r')) { vs.lower = vs.lower == ViewState.Pane.GROUPS ? ViewState.Pane.RAW : ViewState.Pane.GROUPS; return Action.REDRAW; }
         switch (k.kind()) {
             case TAB: case BACK_TAB:
@@ -46,6 +52,14 @@ final class Keys {
         List<? extends Listed> rows = frame.list(vs.focused());
         cur.selected = clamp(cur.selected + step, rows.size());
         cur.key = rows.isEmpty() ? null : rows.get(cur.selected).key();
+        return Action.REDRAW;
+    }
+
+    // H and C switch to their view, and back to paths and problems when it is already shown
+    private static Action show(ViewState vs, ViewState.Pane upper, ViewState.Pane lower) {
+        boolean back = vs.upper == upper;
+        vs.upper = back ? ViewState.Pane.PATHS : upper;
+        vs.lower = back ? ViewState.Pane.GROUPS : lower;
         return Action.REDRAW;
     }
 

@@ -4,6 +4,7 @@ import io.metricsniff.analysis.PathSource;
 import io.metricsniff.analysis.PathStats;
 import io.metricsniff.analysis.PathTable;
 import io.metricsniff.analysis.HostStats;
+import io.metricsniff.health.HealthSnapshot;
 import io.metricsniff.output.TerminalEscaper;
 import io.metricsniff.record.Verdict;
 
@@ -74,7 +75,7 @@ final class Model {
                 perVerdict, metrics, live.unlisted(), paths.size(), paths.overflowRecords(), vs.depth,
                 read, size, finished ? Double.NaN : progress.eta(read, size, wallNanos));
         last = new Frame(h, rows, senders(vs, finished, wallNanos), groups(all, vs, finished, wallNanos),
-                raw(vs), kinds(all), detailPath(vs));
+                raw(vs), kinds(all), detailPath(vs), extra(vs));
         return last;
     }
 
@@ -118,6 +119,25 @@ final class Model {
         List<FlaggedLine> out = new ArrayList<>();
         for (FlaggedLine l : all) if (vs.filter.matchesAny(l.line(), l.code(), String.valueOf(l.src()))) out.add(l);
         return out;
+    }
+
+    /** The hops and health lists, filtered like the rest (a hop's destinations stay with it). */
+    private Frame.Extra extra(ViewState vs) {
+        HopBoard board = src.hops();
+        List<HopRow> hops = new ArrayList<>();
+        List<DropRow> drops = new ArrayList<>();
+        if (board != null) {
+            for (HopRow r : board.rows()) if (vs.filter.matchesAny(r.hop(), r.destination())) hops.add(r);
+            for (DropRow d : board.drops()) {
+                if (vs.filter.matchesAny(d.outcome().path(), d.outcome().reason())) drops.add(d);
+            }
+        }
+        List<HealthRow> health = new ArrayList<>();
+        HealthSnapshot h = src.health() == null ? null : src.health().get();
+        if (h != null) {
+            for (HealthSnapshot.Host host : h.hosts()) if (vs.filter.matchesAny(host.host())) health.add(new HealthRow(host));
+        }
+        return new Frame.Extra(board != null, hops, drops, src.health() != null, health);
     }
 
     /** Every problem code present (not filtered: the header always shows all kinds). */

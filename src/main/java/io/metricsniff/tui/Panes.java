@@ -1,11 +1,13 @@
 package io.metricsniff.tui;
 
 import io.metricsniff.analysis.HostStats;
+import io.metricsniff.health.HealthCount;
+import io.metricsniff.output.TerminalEscaper;
 import io.metricsniff.record.Verdict;
 
 import static io.metricsniff.tui.ListView.Column;
 
-/** The columns of the four lists and how their rows fill them. */
+/** The columns of the lists and how their rows fill them. */
 final class Panes {
     private Panes() { }
 
@@ -37,6 +39,42 @@ final class Panes {
             new Column("kind", 18, false, 1), Column.flex("line")},
             l -> new String[] {Fmt.clock(l.timeNanos()), String.valueOf(l.src()), l.verdict().json(), l.code(), l.line()},
             FlaggedLine::verdict, 2);
+
+    static final ListView.Spec<HopRow> HOPS = new ListView.Spec<>(new Column[] {
+            Column.flex("hop / destination"), new Column("in", 9, true, 0), new Column("out", 9, true, 0),
+            new Column("delivered", 9, true, 0), new Column("dropped", 9, true, 0), new Column("dup", 7, true, 1),
+            new Column("misrouted", 9, true, 1), new Column("unresolved", 10, true, 2), new Column("lag p50", 8, true, 3),
+            new Column("p99", 8, true, 3), new Column("max", 8, true, 4)},
+            r -> new String[] {r.isDestination() ? "  > " + r.destination() : "hop " + r.hop(), n(r.in()), n(r.out()),
+                    n(r.delivered()), n(r.dropped()), n(r.duplicated()), n(r.misrouted()), n(r.unresolved()),
+                    lagOf(r.p50()), lagOf(r.p99()), lagOf(r.max())},
+            r -> r.problems() > 0 ? Verdict.MALFORMED : Verdict.OK, 4);
+
+    static final ListView.Spec<DropRow> DROPS = new ListView.Spec<>(new Column[] {
+            new Column("time", 12, false, 2), new Column("verdict", 10, false, 0), Column.flex("path"),
+            new Column("timestamp", 11, true, 3), new Column("value", 11, true, 4), new Column("reason", 40, false, 1)},
+            d -> new String[] {Fmt.clock(d.outcome().in().timeNanos()), d.outcome().verdict().json(),
+                    TerminalEscaper.escape(d.outcome().path()), String.valueOf(d.outcome().timestamp()),
+                    Fmt.value(d.outcome().value()), TerminalEscaper.escape(String.valueOf(d.outcome().reason()))},
+            d -> Verdict.MALFORMED, 1);
+
+    static final ListView.Spec<HealthRow> HEALTH = new ListView.Spec<>(new Column[] {
+            Column.flex("sender host"), new Column("connects", 8, true, 3), new Column("refused", 8, true, 0),
+            new Column("resets", 7, true, 0), new Column("lost lines", 10, true, 0), new Column("zero win", 8, true, 0),
+            new Column("zero ms", 9, true, 2), new Column("retrans", 8, true, 1), new Column("storms", 6, true, 0),
+            new Column("open", 5, true, 4), new Column("quiet", 5, true, 4), new Column("storming", 8, false, 2)},
+            r -> new String[] {r.key(), n(r.get(HealthCount.CONNECTS)), n(r.get(HealthCount.REFUSED)),
+                    n(r.get(HealthCount.RESETS)), n(r.get(HealthCount.LOST_LINES)), n(r.get(HealthCount.ZERO_WINDOWS)),
+                    n(r.get(HealthCount.ZERO_WINDOW_MS)), percent(r.retransmitRate()), n(r.get(HealthCount.STORMS)),
+                    String.valueOf(r.host().open()), String.valueOf(r.host().quiet()), r.host().storming() ? "now" : ""},
+            r -> r.problems() > 0 ? Verdict.MALFORMED : Verdict.OK, 0);
+
+    /** A count, or blank where the row has none (-1). */
+    static String n(long v) { return v < 0 ? "" : Fmt.count(v); }
+
+    static String lagOf(double s) { return Double.isNaN(s) ? "" : Fmt.seconds(s); }
+
+    static String percent(double share) { return String.format("%.2f%%", share * 100); }
 
     /** The lag column: "ms timestamp" instead of a lag of thousands of years. */
     static String lag(double lag, boolean ms) { return ms ? "ms timestamp" : Fmt.seconds(lag); }

@@ -72,6 +72,20 @@ final class Screen {
                 ListView.render("problems by kind, host and path prefix (" + f.groups().size() + filtered + " groups)",
                         Panes.GROUPS, f.groups(), cur, focused, "(none)", pal, width, height, out);
                 break;
+            case HOPS:
+                ListView.render("hops: datapoints in, and out per destination (" + f.extra().hops().size() + filtered + " rows)",
+                        Panes.HOPS, f.extra().hops(), cur, focused, f.extra().hopsOn() ? "(no datapoint into a hop yet)"
+                                : "(follow a relay with --hop PORTS)", pal, width, height, out);
+                break;
+            case DROPS:
+                ListView.render("hop drops, newest first (" + f.extra().drops().size() + filtered + " kept)", Panes.DROPS,
+                        f.extra().drops(), cur, focused, "(none)", pal, width, height, out);
+                break;
+            case HEALTH:
+                ListView.render("connection health by sender host (" + f.extra().health().size() + filtered + ")", Panes.HEALTH,
+                        f.extra().health(), cur, focused, f.extra().healthOn() ? "(no connection yet)"
+                                : "(connection health needs --health)", pal, width, height, out);
+                break;
             default:
                 String t = "problems, newest first (" + f.raw().size() + filtered + " kept"
                         + (f.header().unlisted() > 0 ? ", " + Fmt.count(f.header().unlisted()) + " more not listed during floods" : "") + ")";
@@ -96,7 +110,7 @@ final class Screen {
         }
         b.style(Palette.BAR);
         b.append(vs.detail != null ? " Esc back  Up/Down scroll  q quit  ? help "
-                : " q quit  p pause  s sort  / filter  c prefixes  w senders  r raw  Tab pane  Enter detail  ? help ");
+                : " q quit  p pause  s sort  / filter  c prefixes  w senders  r raw  H hops  C health  Tab pane  Enter detail  ? help ");
         return bar(b, width);
     }
 

@@ -16,8 +16,11 @@ final class ViewState {
         Sort next() { return values()[(ordinal() + 1) % values().length]; }
     }
 
-    /** The four lists: paths or senders above, problems grouped or raw below. */
-    enum Pane { PATHS, SENDERS, GROUPS, RAW }
+    /**
+     * The lists: paths, senders, hops or connection health above; problems grouped or raw, or the
+     * latest hop drops, below.
+     */
+    enum Pane { PATHS, SENDERS, GROUPS, RAW, HOPS, DROPS, HEALTH }
 
     /** The opened row: its list, its key, and the row as it was when opened. */
     record Detail(Pane pane, String key, Object row) { }

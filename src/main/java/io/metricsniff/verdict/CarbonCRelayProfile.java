@@ -11,19 +11,28 @@ import io.metricsniff.record.Verdict;
 import java.nio.charset.StandardCharsets;
 
 /**
- * carbon-c-relay's dispatcher: '\n' and '\r' both end a line; empty lines and lines without a
- * space are dropped; the name is cleansed before routing (leading/trailing/double dots removed,
- * characters outside {@code [A-Za-z0-9]} and {@code -_:#} replaced by '_'; a tag appendix after
- * the first ';' is left alone); value and timestamp are passed on unchecked.
+ * carbon-c-relay 3.7 (Debian 3.7.3), its dispatcher (dispatcher.c dispatch_connection): '\n' and
+ * '\r' both end a line; empty lines are dropped, and so are lines with neither a space nor a ';'
+ * (with tags on, the default, a ';' is a separator it looks for, so "a.b;t=v" alone is forwarded);
+ * the name is cleansed before routing (leading/trailing/double dots removed, characters outside
+ * {@code [A-Za-z0-9]} and {@code -_:#} replaced by '_'; after the first ';' only NUL becomes '_');
+ * value and timestamp are passed on unchecked. Its read buffer is METRIC_BUFSIZ (relay.h, 32768):
+ * a line that cannot fit with its terminator (32767 bytes or more) makes it read 0 bytes and close
+ * the connection, so that line and everything after it on the connection is lost. Checked against
+ * the running binary (CRelayProfileOracleTest, CRelayLongLineOracleTest); its {@code -t} test mode
+ * differs (no cleansing), the running relay decides.
  */
 public final class CarbonCRelayProfile implements ReceiverProfile {
     public static final String NAME = "carbon-c-relay";
-    /** Longest metric line the relay keeps (METRIC_BUFSIZ); longer lines are dropped. */
-    public static final int MAX_LINE = 32768;
+    /** The dispatcher's read buffer (relay.h METRIC_BUFSIZ). */
+    public static final int METRIC_BUFSIZ = 32768;
+    /** Longest line it reads: the line, its terminator and the C string's NUL must fit the buffer. */
+    public static final int MAX_LINE = METRIC_BUFSIZ - 2;
     /** The default of {@code -c}: characters allowed next to [A-Za-z0-9]. */
     public static final String ALLOWED_CHARS = "-_:#";
 
     @Override public String name() { return NAME; }
+    @Override public String follows() { return "carbon-c-relay 3.7.3 (Debian), checked against the running binary"; }
     @Override public boolean minusOneIsNow() { return false; }
 
     @Override
@@ -36,9 +45,11 @@ public final class CarbonCRelayProfile implements ReceiverProfile {
             int more = countMetricSegments(b, cr + 1, to);
             if (more > 0) rec.note(Problems.crSplit(NAME, more + 1));
         }
-        if (rec.rawLength() > MAX_LINE) {
-            rec.flag(Verdict.MALFORMED, Problems.lineTooLong(NAME, rec.rawLength(), MAX_LINE, "carbon-c-relay drops it"));
-            return false;
+        long longest = longestSegment(b, cr, rec.rawLength());
+        if (longest > MAX_LINE) {
+            rec.flag(Verdict.MALFORMED, Problems.lineTooLong(NAME, longest, MAX_LINE,
+                    "its read buffer (METRIC_BUFSIZ " + METRIC_BUFSIZ + ") never holds it, so it reads 0 bytes and closes the connection"));
+            return true;
         }
         int i = 0;
         while (i < end && (b[i] == ' ' || b[i] == '\t' || b[i] == '.')) i++;
@@ -52,8 +63,8 @@ public final class CarbonCRelayProfile implements ReceiverProfile {
         int written = nameStart;
         while (written > 0 && b[written - 1] == '.') written--; // leading dots are part of what was written
         rec.path(LineScan.string(b, written, nameEnd));
-        if (nameEnd == end) {
-            rec.flag(Verdict.MALFORMED, Problems.fieldCount(NAME, 1, "a space after the name"));
+        if (nameEnd == end && LineScan.indexOf(b, nameStart, end, (byte) ';') < 0) {
+            rec.flag(Verdict.MALFORMED, Problems.fieldCount(NAME, 1, "a space (or a tag's ';') after the name"));
             return false;
         }
         byte[] clean = cleanse(b, nameStart, nameEnd);
@@ -78,6 +89,19 @@ public final class CarbonCRelayProfile implements ReceiverProfile {
     /** The dispatcher's name cleansing with the default {@code -c} (see {@link RelayNameCleaning}). */
     public static byte[] cleanse(byte[] b, int from, int to) {
         return RelayNameCleaning.cleanse(b, from, to, ALLOWED_CHARS);
+    }
+
+    /** The longest stretch between '\r's (the relay's lines); bytes not kept belong to the last one. */
+    private static long longestSegment(byte[] b, int firstCr, long rawLength) {
+        if (firstCr < 0) return rawLength;
+        long longest = firstCr;
+        int start = firstCr + 1;
+        while (true) {
+            int cr = LineScan.indexOf(b, start, b.length, (byte) '\r');
+            if (cr < 0) return Math.max(longest, rawLength - start);
+            longest = Math.max(longest, cr - start);
+            start = cr + 1;
+        }
     }
 
     private static boolean regionEquals(byte[] a, byte[] b, int off) {

@@ -27,6 +27,7 @@ public final class CarbonProfile implements ReceiverProfile {
     public static final double MS_TIMESTAMP_THRESHOLD = 1e11;
 
     @Override public String name() { return NAME; }
+    @Override public String follows() { return "carbon 1.1.x (lib/carbon/protocols.py, util.py; Debian graphite-carbon)"; }
     @Override public boolean minusOneIsNow() { return true; }
 
     @Override

@@ -1,5 +1,6 @@
 package io.metricsniff.verdict;
 
+import io.metricsniff.record.Problem;
 import io.metricsniff.record.Problems;
 import io.metricsniff.text.LineScan;
 import io.metricsniff.text.Whitespace;
@@ -11,24 +12,32 @@ import io.metricsniff.record.Verdict;
 import java.util.List;
 
 /**
- * carbon-relay-ng (input/plain.go + go-metrics20 ValidatePacket, default "medium" levels): a Go
- * bufio.Scanner reads lines (trailing '\r' dropped, 64 KiB token limit, a last line without
- * newline still read at EOF); exactly 3 whitespace fields; value by Go ParseFloat; timestamp an
- * unsigned integer; names without NUL; a tag appendix checked; names with '=' or "_is_" checked
- * as metrics 2.0 (unit and mtype tags, at least two tags, one style).
+ * carbon-relay-ng (input/plain.go Plain.Handle, input/pickle.go) with go-metrics20 at the version its
+ * go.mod pins (v0.0.0-20240216190837-a2a3be37ef3e), default levels from cfg/cfg.go NewConfig
+ * (legacy medium, m20 medium, validate_order off). A Go bufio.Scanner reads lines (ScanLines drops
+ * one trailing '\r'; 64 KiB token limit; a last line without '\n' is still read at EOF); each goes
+ * through carbon20/validate.go ValidatePacket, which stops at its first error: bytes.Fields must give
+ * 3 fields; the key is checked ({@link Metrics20Keys}); the value and the TIMESTAMP both go through
+ * strconv.ParseFloat(s, 64), the timestamp then cast to uint32 without a range check. So only a
+ * parse error rejects a timestamp: "-1", "1.5", "1e9", "nan" and "inf" pass (docs/validation.md
+ * and older go-metrics20 used ParseUint; the pinned code decides). The line is forwarded as written.
  */
 public final class CarbonRelayNgProfile implements ReceiverProfile {
     public static final String NAME = "carbon-relay-ng";
     /** bufio.MaxScanTokenSize: a line plus its '\n' must fit, else the scanner stops (connection dropped). */
     public static final int MAX_TOKEN = 64 * 1024;
-    /** Timestamps are kept as uint32 seconds. */
+    /** ValidatePacket returns uint32(ts): what the relay itself (aggregators, validate_order) sees. */
     public static final long MAX_TIMESTAMP = 4294967295L;
+    /** What the relay does with a timestamp it parses but cannot hold as uint32. */
+    static final String PASSES = "accepts it (ParseFloat, then an unchecked uint32 cast) and forwards the line unchanged;"
+            + " only its aggregators and validate_order see the wrapped value";
 
     @Override public String name() { return NAME; }
+    @Override public String follows() { return "carbon-relay-ng with go-metrics20 v0.0.0-20240216190837-a2a3be37ef3e (its go.mod pin)"; }
     @Override public boolean minusOneIsNow() { return false; }
     @Override public boolean readsLastLineAtClose() { return true; }
-    /** Its out-of-order validation (validate_order, off in the example config) drops a point older than the newest for the key. */
-    @Override public boolean dropsBackwardTimestamps() { return true; }
+    /** validate_order is not set in cfg.NewConfig, so it is off unless the operator turns it on. */
+    @Override public boolean dropsBackwardTimestamps() { return false; }
 
     @Override
     public boolean judgeLine(MetricRecord rec, Transport transport) {
@@ -41,7 +50,7 @@ public final class CarbonRelayNgProfile implements ReceiverProfile {
         int to = b.length;
         if (to > 0 && b[to - 1] == '\r') to--; // ScanLines drops a trailing CR
         int[] f = new int[6];
-        int n = LineScan.split(b, 0, to, Whitespace.GO, f);
+        int n = LineScan.split(b, 0, to, Whitespace.GO, f); // bytes.Fields: unicode.IsSpace
         if (n >= 1) rec.path(LineScan.string(b, f[0], f[1]));
         if (n != 3) {
             rec.flag(Verdict.MALFORMED, n == 0
@@ -49,95 +58,69 @@ public final class CarbonRelayNgProfile implements ReceiverProfile {
                     : Problems.fieldCount(NAME, n, "exactly 3 whitespace-separated fields (path value timestamp)"));
             return false;
         }
+        Problem bad = keyProblem(b, f[0], f[1]);
         double value = GoFloat.parse(b, f[2], f[3]);
-        if (GoFloat.isInvalid(value)) {
-            rec.flag(Verdict.MALFORMED, Problems.badValue(NAME, "Go ParseFloat cannot read it"));
-        } else {
-            rec.value(value);
+        double ts = GoFloat.parse(b, f[4], f[5]);
+        if (!GoFloat.isInvalid(value)) rec.value(value);
+        if (!GoFloat.isInvalid(ts)) rec.timestamp(ts);
+        if (bad == null && GoFloat.isInvalid(value)) bad = Problems.badValue(NAME, "Go ParseFloat cannot read it");
+        if (bad == null && GoFloat.isInvalid(ts)) {
+            bad = Problems.badTimestamp(NAME, "Go ParseFloat cannot read it (validate.go ValidatePacket)");
         }
-        long ts = parseUnsigned(b, f[4], f[5]);
-        if (ts < 0) {
-            double t = GoFloat.parse(b, f[4], f[5]);
-            if (!GoFloat.isInvalid(t)) rec.timestamp(t);
-            rec.flag(Verdict.MALFORMED, Problems.badTimestamp(NAME,
-                    "it must be an unsigned integer of seconds (no sign, no fraction, no exponent)"));
+        if (bad != null) {
+            rec.flag(Verdict.MALFORMED, bad);
         } else {
-            rec.timestamp(ts);
-            if (ts > MAX_TIMESTAMP) {
-                String why = "keeps timestamps as unsigned 32-bit seconds and rejects it";
-                rec.flag(Verdict.MALFORMED, ts >= CarbonProfile.MS_TIMESTAMP_THRESHOLD
-                        ? Problems.msTimestamp(NAME, ts, why) : Problems.timestampRange(NAME, why));
-            }
+            noteTimestamp(rec, ts);
+            fillTags(rec, rec.path());
         }
-        checkName(rec, rec.path());
         return false;
     }
 
-    /** Digits only, as ParseUint base 10; -1 on anything else or overflow past 19 digits. */
-    private static long parseUnsigned(byte[] b, int from, int to) {
-        if (from == to || to - from > 19) return -1;
-        long v = 0;
-        for (int i = from; i < to; i++) {
-            if (b[i] < '0' || b[i] > '9') return -1;
-            v = v * 10 + (b[i] - '0');
+    /** ValidatePacket's key step: style from the first node, the leading '.' dropped, then that style's checks. */
+    private static Problem keyProblem(byte[] b, int from, int to) {
+        Metrics20Keys.Style style = Metrics20Keys.style(b, from, to);
+        if (b[from] == '.') from++; // "graphite graciously allows a leading dot" (metrictank#668)
+        if (style == Metrics20Keys.Style.LEGACY) {
+            String err = Metrics20Keys.legacyMedium(b, from, to);
+            if (err == null) return null;
+            return err.startsWith("invalid tag") ? Problems.badTag(NAME, err)
+                    : Problems.badName(NAME, err + " (validation level medium)");
         }
-        return v;
+        String err = Metrics20Keys.m20Medium(b, from, to, style);
+        return err == null ? null : Problems.badName(NAME, "its first node makes it a metrics 2.0 name, and " + err);
     }
 
-    private static void checkName(MetricRecord rec, String name) {
-        if (name.indexOf('\0') >= 0) {
-            rec.flag(Verdict.MALFORMED, Problems.badName(NAME, "a NUL byte is not allowed (validation level medium)"));
-            return;
-        }
-        if (name.indexOf(';') >= 0) {
-            List<String[]> tags = Tags.newList();
-            String err = Tags.checkRelayNg(name, tags);
-            if (err != null) rec.flag(Verdict.MALFORMED, Problems.badTag(NAME, err));
-            else rec.tags(tags);
-            return;
-        }
-        if (name.indexOf('=') >= 0 || name.contains("_is_")) {
-            String err = checkMetrics20(name);
-            if (err != null) rec.flag(Verdict.MALFORMED, Problems.badName(NAME, "as a metrics 2.0 name " + err));
-        }
+    /** A timestamp the relay accepts but cannot hold as uint32: said, not rejected. */
+    private static void noteTimestamp(MetricRecord rec, double ts) {
+        if (ts >= 0 && ts <= MAX_TIMESTAMP) return;
+        rec.note(ts >= CarbonProfile.MS_TIMESTAMP_THRESHOLD && ts < Double.POSITIVE_INFINITY
+                ? Problems.msTimestamp(NAME, ts, PASSES) : Problems.timestampRange(NAME, PASSES));
     }
 
-    /** Medium metrics 2.0 validation: nodes split on '.', tags as k=v or k_is_v. */
-    static String checkMetrics20(String name) {
-        boolean equals = name.indexOf('=') >= 0, is = name.contains("_is_");
-        if (equals && is) return "it mixes '=' and '_is_' tag styles";
-        String sep = equals ? "=" : "_is_";
-        int tags = 0;
-        boolean unit = false, mtype = false;
-        int start = 0;
-        while (start <= name.length()) {
-            int dot = name.indexOf('.', start);
-            String node = dot < 0 ? name.substring(start) : name.substring(start, dot);
-            int k = node.indexOf(sep);
-            if (k > 0) {
-                tags++;
-                String key = node.substring(0, k);
-                if (key.equals("unit")) unit = true;
-                if (key.equals("mtype") || key.equals("target_type")) mtype = true;
-            }
-            if (dot < 0) break;
-            start = dot + 1;
-        }
-        if (!unit) return "it has no unit tag";
-        if (!mtype) return "it has no mtype tag";
-        if (tags < 2) return "it needs at least two tags";
-        return null;
-    }
-
+    /**
+     * input/pickle.go: each (path, (ts, value)) is printed as "path value ts" and goes through the
+     * same ValidatePacket; a path with whitespace gives more than 3 fields.
+     */
     @Override
     public boolean judgeDatapoint(MetricRecord rec) {
-        if (rec.path() != null) checkName(rec, rec.path());
-        if (rec.hasTimestamp()) {
-            double ts = rec.timestamp();
-            if (!(ts >= 0) || ts > MAX_TIMESTAMP) {
-                rec.flag(Verdict.MALFORMED, Problems.badTimestamp(NAME, "it must fit an unsigned 32-bit integer"));
-            }
+        String path = rec.path();
+        if (path == null) return false;
+        byte[] b = path.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int[] f = new int[6];
+        int n = LineScan.split(b, 0, b.length, Whitespace.GO, f);
+        if (n != 1) {
+            rec.flag(Verdict.MALFORMED, Problems.fieldCount(NAME, n + 2, "the path as one field of 'path value timestamp'"));
+            return false;
         }
+        Problem bad = keyProblem(b, f[0], f[1]);
+        if (bad != null) rec.flag(Verdict.MALFORMED, bad);
+        else if (rec.hasTimestamp()) noteTimestamp(rec, rec.timestamp());
         return false;
+    }
+
+    /** The tags of a valid legacy name, for the record (the relay itself keeps the name whole). */
+    private static void fillTags(MetricRecord rec, String name) {
+        List<String[]> tags = Tags.newList();
+        if (name.indexOf(';') > 0 && Tags.checkRelayNg(name, tags) == null) rec.tags(tags);
     }
 }

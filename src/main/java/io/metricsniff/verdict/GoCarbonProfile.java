@@ -11,12 +11,15 @@ import io.metricsniff.record.Verdict;
 /**
  * go-carbon's {@code parse.PlainLine}: trim {@code " \n\r"}, then the name up to the first single
  * space, the value up to the next, the timestamp is all the rest; values and timestamps through
- * Go's ParseFloat, NaN rejected in both; no -1 rule, no line-length limit; errors only count.
+ * Go's ParseFloat, NaN rejected in both; no -1 rule; errors only count. receiver/tcp/tcp.go
+ * HandleConnection reads with bufio.Reader.ReadBytes('\n'): no line-length limit at all (a line is
+ * held whole however long), a last line without '\n' at EOF is logged "unfinished line" and dropped.
  */
 public final class GoCarbonProfile implements ReceiverProfile {
     public static final String NAME = "go-carbon";
 
     @Override public String name() { return NAME; }
+    @Override public String follows() { return "go-carbon receiver/parse/plain.go PlainLine, receiver/tcp/tcp.go"; }
     @Override public boolean minusOneIsNow() { return false; }
 
     @Override

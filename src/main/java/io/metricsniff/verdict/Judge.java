@@ -19,13 +19,27 @@ public final class Judge {
 
     /** With a path index of its own (tests, and runs that share it with nothing). */
     public Judge(ReceiverProfile profile, long lateNanos, long futureNanos) {
-        this(profile, lateNanos, futureNanos, new PathIndex());
+        this(profile, lateNanos, futureNanos, null, new PathIndex());
     }
 
     /** {@code paths}: the run's path index, shared with the per-path statistics. */
     public Judge(ReceiverProfile profile, long lateNanos, long futureNanos, PathIndex paths) {
+        this(profile, lateNanos, futureNanos, null, paths);
+    }
+
+    /** With --schemas: {@code longestRetention} gives a path's longest retention in seconds. */
+    public Judge(ReceiverProfile profile, long lateNanos, long futureNanos, java.util.function.ToLongFunction<String> longestRetention) {
+        this(profile, lateNanos, futureNanos, longestRetention, new PathIndex());
+    }
+
+    /**
+     * @param longestRetention a path's longest retention in seconds (its storage schema); null without --schemas
+     * @param paths            the run's path index, shared with the per-path statistics
+     */
+    public Judge(ReceiverProfile profile, long lateNanos, long futureNanos,
+                 java.util.function.ToLongFunction<String> longestRetention, PathIndex paths) {
         this.profile = profile;
-        this.timing = new TimingRule(lateNanos, futureNanos, profile.minusOneIsNow());
+        this.timing = new TimingRule(lateNanos, futureNanos, profile.minusOneIsNow(), longestRetention);
         this.order = new TimestampOrder(paths, profile.name(), profile.dropsBackwardTimestamps());
     }
 

@@ -13,6 +13,9 @@ public interface ReceiverProfile {
     /** The {@code --receiver} name. */
     String name();
 
+    /** The receiver version and source files whose rules this profile follows (README's table names it). */
+    default String follows() { return name(); }
+
     /**
      * Judges one plaintext line (the record's raw bytes, without the '\n').
      *

@@ -19,7 +19,7 @@ public final class RelayNameCleaning {
         boolean tags = false;
         for (int i = from; i < to; i++) {
             byte c = b[i];
-            if (tags) { out[q++] = c; continue; }
+            if (tags) { out[q++] = c == 0 ? (byte) '_' : c; continue; } // only NUL is replaced in tags (checked against 3.7.3)
             if (c == ';') { tags = true; out[q++] = c; continue; }
             if (c == '.') {
                 if (q > 0 && out[q - 1] != '.') out[q++] = c;
@@ -47,7 +47,7 @@ public final class RelayNameCleaning {
         char prev = 0;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c == ';') return true;
+            if (c == ';') return s.indexOf('\0', i) < 0;
             boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                     || (c == '.' && prev != '.') || CarbonCRelayProfile.ALLOWED_CHARS.indexOf(c) >= 0;
             if (!ok) return false;

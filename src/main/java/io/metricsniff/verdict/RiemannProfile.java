@@ -19,6 +19,7 @@ public final class RiemannProfile implements ReceiverProfile {
     public static final int MAX_FRAME = 1024;
 
     @Override public String name() { return NAME; }
+    @Override public String follows() { return "Riemann graphite input (riemann.transport.graphite)"; }
     @Override public boolean minusOneIsNow() { return false; }
 
     @Override

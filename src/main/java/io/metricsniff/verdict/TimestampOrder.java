@@ -8,10 +8,11 @@ import io.metricsniff.record.Verdict;
 
 /**
  * Per-path ordering: a timestamp older than the newest one already seen for the same path.
- * carbon-relay-ng drops such points (its out-of-order validation); carbon and go-carbon write them
- * into their slot, so there it is only a note. The newest timestamp per path is a column of the
- * run's {@link PathIndex} (no String, no object per path); beyond the index's limit only its
- * sample of paths is checked, as {@link PathIndex#sampledFraction()} reports.
+ * carbon-relay-ng drops such points only with validate_order on (off by default, cfg/cfg.go
+ * NewConfig); carbon and go-carbon write them into their slot, so by default it is only a note.
+ * The newest timestamp per path is a column of the run's {@link PathIndex} (no String, no object
+ * per path); beyond the index's limit only its sample of paths is checked, as
+ * {@link PathIndex#sampledFraction()} reports.
  */
 public final class TimestampOrder {
     private final PathIndex index;

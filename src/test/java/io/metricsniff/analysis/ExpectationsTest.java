@@ -83,6 +83,15 @@ class ExpectationsTest {
     }
 
     @Test
+    void aSkewedPointStoredUnderSchemasCountsAsArrivedAndTheSkewIsNoted() {
+        Expectations e = new Expectations(List.of("lab.skew.*"));
+        e.metric(rec("lab.skew.a", NOW - 3600, NOW, 5000).note(new Problem("late", "stored: 1h behind")));
+        assertTrue(e.allMet(), "stored inside the retention: it arrived");
+        String reason = e.results().get(0).reason();
+        assertTrue(reason.startsWith("met: 1 ok") && reason.contains("clock skew: up to 60.0m behind"), reason);
+    }
+
+    @Test
     void allMetFlipsWithTheLastOkMatchOnly() {
         Expectations e = new Expectations(List.of("a.*", "b.{x,y}"));
         e.metric(rec("a.1", NOW, NOW, 1));

@@ -53,6 +53,17 @@ class PipelineTest {
         assertEquals(1, out.finished);
     }
 
+    @Test void everyObserverSeesEveryTcpSegment() {
+        List<Integer> hops = new ArrayList<>(), health = new ArrayList<>();
+        pipeline.observe(null);
+        pipeline.observe((pkt, t) -> hops.add(pkt.window));
+        pipeline.observe((pkt, t) -> health.add(pkt.tcpFlags));
+        send(tcp4(LOCALHOST, 40000, LOCALHOST, 2003, 1000, 0, Packet.SYN, new byte[0]), T);
+        send(tcp4(LOCALHOST, 2003, LOCALHOST, 40000, 5000, 1001, Packet.RST | Packet.ACK, new byte[0]), T + MS);
+        assertEquals(2, hops.size(), "the first observer (hops) still sees segments after a second joins");
+        assertEquals(List.of(Packet.SYN, Packet.RST | Packet.ACK), health);
+    }
+
     @Test void datagramsGoToTheirDecoderAndCountOneFlowPerPair() {
         send(udp4(LOCALHOST, 50000, LOCALHOST, 8125, ascii("hits:1|c")), T);
         send(udp4(LOCALHOST, 50000, LOCALHOST, 8125, ascii("hits:2|c")), T + MS);

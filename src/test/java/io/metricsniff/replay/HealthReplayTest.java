@@ -33,14 +33,7 @@ class HealthReplayTest {
         return (Map<String, Object>) r.summary().get("health");
     }
 
-    private static Map<String, Long> tshark(String name) {
-        Map<String, Long> m = new HashMap<>();
-        for (String line : Oracle.beside(Oracle.capture(name), ".tcp.txt")) {
-            int sp = line.indexOf(' ');
-            m.put(line.substring(0, sp), Long.parseLong(line.substring(sp + 1)));
-        }
-        return m;
-    }
+    private static Map<String, Long> tshark(String name) { return Oracle.tcpCounts(name); }
 
     private static void assertMatchesTshark(String name, Map<String, Object> h) {
         Map<String, Long> o = tshark(name);

@@ -30,7 +30,7 @@ public final class Oracle {
     /** One line a relay's destination read (scripts/lib/relay-sink.py writes {@code DST<TAB>LINE}). */
     public record Received(String dst, String line) {
         /** The metric name: the line up to its first space. */
-        public String name() { return line.substring(0, line.indexOf(' ')); }
+        public String name() { int sp = line.indexOf(' '); return sp < 0 ? line : line.substring(0, sp); }
         /** The value field (the hop tests send each line's index as its value). */
         public double value() {
             int a = line.indexOf(' ') + 1, b = line.indexOf(' ', a);
@@ -62,17 +62,30 @@ public final class Oracle {
         }
     }
 
+    /** tshark's TCP counts for a capture ({@code NAME.tcp.txt}, scripts/lib/tcp-oracle.py): key to count. */
+    public static java.util.Map<String, Long> tcpCounts(String name) {
+        java.util.Map<String, Long> m = new java.util.HashMap<>();
+        for (String line : beside(capture(name), ".tcp.txt")) {
+            int sp = line.indexOf(' ');
+            m.put(line.substring(0, sp), Long.parseLong(line.substring(sp + 1)));
+        }
+        return m;
+    }
+
     /** What the relay's destinations read ({@code NAME.received.txt}, scripts/record-crelay-hop). */
     public static List<Received> relayReceived(Path capture) {
         return parseReceived(beside(capture, ".received.txt"));
     }
 
-    /** relay-sink.py's {@code DST<TAB>LINE} lines; a line without a field separator is not a metric. */
+    /**
+     * relay-sink.py's {@code DST<TAB>LINE} lines; a line without a field separator is not a metric
+     * (carbon-c-relay counts a tag's ';' as one: it forwards "a.b;t=v" alone).
+     */
     public static List<Received> parseReceived(List<String> lines) {
         List<Received> out = new ArrayList<>();
         for (String l : lines) {
             int tab = l.indexOf('\t');
-            if (tab > 0 && l.indexOf(' ', tab) > 0) out.add(new Received(l.substring(0, tab), l.substring(tab + 1)));
+            if (tab > 0 && (l.indexOf(' ', tab) > 0 || l.indexOf(';', tab) > 0)) out.add(new Received(l.substring(0, tab), l.substring(tab + 1)));
         }
         return out;
     }

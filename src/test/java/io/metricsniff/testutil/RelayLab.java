@@ -25,8 +25,10 @@ import java.util.concurrent.TimeUnit;
  * record what each destination received (scripts/lib/relay-sink.py), and bounded waits.
  */
 public final class RelayLab implements AutoCloseable {
-    public static final String SINK_A = "127.0.0.31", SINK_B = "127.0.0.32", SINK_C = "127.0.0.33";
-    public static final String CARBON_RELAY_HOST = "127.0.0.34", C_RELAY_HOST = "127.0.0.35";
+    /** Loopback addresses; {@code -Dmetricsniff.lab.sinkA=...} etc. move them (helpers running side by side). */
+    public static final String SINK_A = host("sinkA", "127.0.0.31"), SINK_B = host("sinkB", "127.0.0.32"),
+            SINK_C = host("sinkC", "127.0.0.33");
+    public static final String CARBON_RELAY_HOST = host("carbonRelay", "127.0.0.34"), C_RELAY_HOST = host("cRelay", "127.0.0.35");
     static final String SINK_SCRIPT = "scripts/lib/relay-sink.py";
     /** A relay starts in a second or two idle; a loaded 2-core box gets plenty more. */
     static final long START_MILLIS = 60_000;
@@ -43,6 +45,8 @@ public final class RelayLab implements AutoCloseable {
         Assumptions.assumeTrue(Files.isExecutable(Path.of(Lab.PYTHON)), "python3 is not installed");
         dir = Lab.tempDir(prefix);
     }
+
+    private static String host(String name, String fallback) { return System.getProperty("metricsniff.lab." + name, fallback); }
 
     public static void assumeInstalled(String binary) {
         Assumptions.assumeTrue(Files.isExecutable(Path.of(binary)), binary + " is not installed");

@@ -15,8 +15,15 @@ class DurationsTest {
         assertEquals(1_500_000_000L, Durations.parse("1.5s"));
     }
 
+    @Test void aBareNumberIsSecondsAndUnitsCompound() {
+        assertEquals(90_000_000_000L, Durations.parse("90"));
+        assertEquals(2_500_000_000L, Durations.parse("2.5"));
+        assertEquals(90_000_000_000L, Durations.parse("1m30s"));
+        assertEquals(3_723_500_000_000L, Durations.parse("1h2m3s500ms"));
+    }
+
     @Test void rejectsWhatIsNotADuration() {
-        for (String bad : new String[] {"", "60", "s", "5x", "-5s", "1.2.3s"}) {
+        for (String bad : new String[] {"", "s", "5x", "-5s", "1.2.3s", "1m30", "m30s", "1m 30s"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Durations.parse(bad));
             assertEquals(true, e.getMessage().contains("'" + bad + "'"), e.getMessage());
         }

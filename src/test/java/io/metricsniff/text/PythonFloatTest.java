@@ -51,7 +51,8 @@ class PythonFloatTest {
         assertEquals(8.0, go("0x1p3"));
         assertEquals(Double.POSITIVE_INFINITY, go("+Inf"));
         assertTrue(Double.isNaN(go("NaN")) && !PythonFloat.isInvalid(go("NaN")));
-        for (String s : new String[] {"1_000", " 1", "1 ", "+nan", "1e400", "0x10", "infin", ""}) {
+        assertEquals(1000.0, go("1_000"), "Go float syntax allows digit separators (atof_test.go)");
+        for (String s : new String[] {"1__000", " 1", "1 ", "+nan", "1e400", "0x10", "infin", ""}) {
             assertTrue(PythonFloat.isInvalid(go(s)), "'" + s + "'");
         }
     }

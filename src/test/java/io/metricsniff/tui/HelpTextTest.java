@@ -23,7 +23,7 @@ class HelpTextTest {
 
     @Test void everyCharacterKeyTheCodeHandlesIsInTheHelp() {
         String help = String.join("\n", HelpText.KEYS);
-        for (char c : "qpsc+-wr?hjkgG/".toCharArray()) {
+        for (char c : "qpsc+-wrHC?hjkgG/".toCharArray()) {
             assertTrue(help.matches("(?s).*(^|\\n|[ ,/])" + java.util.regex.Pattern.quote(String.valueOf(c)) + "([ ,/]|$).*"),
                     "help lacks key " + c);
         }

@@ -30,13 +30,7 @@ class CRelayProfileOracleTest {
     void theRelayAgreesWithTheProfileOnEveryTableLine() throws Exception {
         RelayLab.assumeInstalled(BINARY);
         try (RelayLab lab = new RelayLab("metricsniff-cc-oracle.")) {
-            int sink = RelayLab.freePort(RelayLab.SINK_A), port = RelayLab.freePort(RelayLab.C_RELAY_HOST);
-            lab.startSinks(RelayLab.SINK_A + ":" + sink + ":line");
-            Path conf = lab.dir.resolve("relay.conf");
-            Files.writeString(conf, "listen type linemode " + RelayLab.C_RELAY_HOST + ":" + port + " proto tcp ;\n"
-                    + "cluster sink forward " + RelayLab.SINK_A + ":" + sink + " ;\nmatch * send to sink ;\n");
-            lab.startDaemon(List.of(BINARY, "-f", conf.toString(), "-H", "lab", "-w", "1"),
-                    lab.dir.resolve("relay.out"), RelayLab.C_RELAY_HOST, port);
+            int port = startRelayToOneSink(lab);
             List<String> lines = new ArrayList<>();
             List<List<String>> expected = new ArrayList<>();
             for (int k = 0; k < ProfileTableTest.TABLE.length; k++) {
@@ -62,6 +56,18 @@ class CRelayProfileOracleTest {
             }
             assertEquals(List.of(), differ, "carbon-c-relay vs its profile");
         }
+    }
+
+    /** A sink and the real relay forwarding everything to it; returns the relay's port. */
+    static int startRelayToOneSink(RelayLab lab) throws Exception {
+        int sink = RelayLab.freePort(RelayLab.SINK_A), port = RelayLab.freePort(RelayLab.C_RELAY_HOST);
+        lab.startSinks(RelayLab.SINK_A + ":" + sink + ":line");
+        Path conf = lab.dir.resolve("relay.conf");
+        Files.writeString(conf, "listen type linemode " + RelayLab.C_RELAY_HOST + ":" + port + " proto tcp ;\n"
+                + "cluster sink forward " + RelayLab.SINK_A + ":" + sink + " ;\nmatch * send to sink ;\n");
+        lab.startDaemon(List.of(BINARY, "-f", conf.toString(), "-H", "lab", "-w", "1"),
+                lab.dir.resolve("relay.out"), RelayLab.C_RELAY_HOST, port);
+        return port;
     }
 
     /** The names the profile says the relay forwards for a row: none when malformed. */
