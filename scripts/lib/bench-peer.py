@@ -14,12 +14,12 @@ HOST = "127.0.0.1"
 SINK_MAX_SECONDS = 600  # a sink left behind ends by itself
 
 
-def sink(port):
+def sink(port, host=HOST):
     sel = selectors.DefaultSelector()
     srv = socket.socket()
     srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    srv.bind((HOST, port))
-    srv.listen(4096)
+    srv.bind((host, port))
+    srv.listen(16384)
     srv.setblocking(False)
     sel.register(srv, selectors.EVENT_READ)
     end = time.time() + SINK_MAX_SECONDS

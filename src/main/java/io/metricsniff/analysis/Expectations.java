@@ -1,6 +1,8 @@
 package io.metricsniff.analysis;
 
 import io.metricsniff.decode.Endpoint;
+import io.metricsniff.paths.LongColumn;
+import io.metricsniff.paths.PathIndex;
 import io.metricsniff.record.MetricRecord;
 import io.metricsniff.record.Problem;
 import io.metricsniff.record.Problems;
@@ -42,14 +44,25 @@ public final class Expectations implements RecordSink {
         State(GraphiteGlob glob) { this.glob = glob; }
     }
 
+    /** Globs whose per-path match bits fit the memo's long (one bit says "computed"). */
+    static final int MEMO_GLOBS = 62;
+    private static final long COMPUTED = 1L << 63;
+
     private final State[] states;
+    private final PathIndex index;       // null: no memo, every record's path is matched
+    private final LongColumn memo;       // per path id: which globs its path matches
     private volatile int unmet;
 
     /** IllegalArgumentException (one line, for exit 2) when a glob is empty or absurd. */
-    public Expectations(List<String> globs) {
+    public Expectations(List<String> globs) { this(globs, null); }
+
+    /** With the run's path index: each path is matched against the globs once, not once per record. */
+    public Expectations(List<String> globs, PathIndex index) {
         states = new State[globs.size()];
         for (int i = 0; i < states.length; i++) states[i] = new State(GraphiteGlob.compile(globs.get(i)));
         unmet = states.length;
+        this.index = states.length <= MEMO_GLOBS ? index : null;
+        this.memo = this.index == null ? null : this.index.longs(0);
     }
 
     /** True when there are no globs, or every glob has matched at least one ok metric. */
@@ -58,13 +71,28 @@ public final class Expectations implements RecordSink {
     public int size() { return states.length; }
 
     @Override public void metric(MetricRecord r) {
-        String path = r.path();
         String stored = r.storedPath();
-        if (path == null && stored == null) return;
-        for (State s : states) {
-            if (s.glob.matches(path) || (stored != null && s.glob.matches(stored))) {
-                synchronized (this) { add(s, r); }
+        int id = memo == null || stored != null ? PathIndex.NONE : index.id(r);
+        if (id == PathIndex.NONE) {
+            String path = r.path();
+            if (path == null && stored == null) return;
+            for (State s : states) {
+                if (s.glob.matches(path) || (stored != null && s.glob.matches(stored))) {
+                    synchronized (this) { add(s, r); }
+                }
             }
+            return;
+        }
+        long bits = memo.get(id);
+        if (bits == 0) {
+            bits = COMPUTED;
+            String path = r.path();
+            for (int i = 0; i < states.length; i++) if (states[i].glob.matches(path)) bits |= 1L << i;
+            memo.set(id, bits);
+        }
+        if (bits == COMPUTED) return;
+        for (int i = 0; i < states.length; i++) {
+            if ((bits & 1L << i) != 0) synchronized (this) { add(states[i], r); }
         }
     }
 

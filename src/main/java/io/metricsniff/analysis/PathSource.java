@@ -3,20 +3,21 @@ package io.metricsniff.analysis;
 import java.util.List;
 
 /**
- * Where the live view's path table comes from: today every path ({@link PathTable}); later a
- * heavy-hitters structure that keeps the busiest paths at real cardinality. Readers call it from
- * another thread a few times a second; implementations must be thread-safe.
+ * What the terminal UI reads of the per-path statistics ({@link PathTable}): the paths worth a row
+ * (the top paths by rate and by problems in Space-Saving structures, whatever the cardinality), one
+ * path's detail, and how many paths there are. Readers call it from another thread a few times a
+ * second; implementations must be thread-safe.
  */
 public interface PathSource {
-    /** Copies of the tracked paths' statistics; without {@code withRecent} their recent points are empty. */
+    /** The rows' paths; without {@code withRecent} each snapshot's {@code recent} is empty (cheaper). */
     List<PathStats.Snapshot> snapshot(boolean withRecent);
 
-    /** One path with its recent points, or null when it is not tracked. */
+    /** One path's statistics with its recent points, or null when it is not among the top paths. */
     PathStats.Snapshot get(String path);
 
-    /** Paths tracked. */
+    /** Distinct paths seen (tracked by the path index). */
     int size();
 
-    /** Records whose path was not tracked (the structure was full). */
+    /** Records of paths outside the path index's sample (none until its limit). */
     long overflowRecords();
 }

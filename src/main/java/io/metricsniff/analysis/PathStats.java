@@ -29,7 +29,7 @@ public final class PathStats {
         public long count(Verdict v) { return perVerdict[v.ordinal()]; }
     }
 
-    private final String path;
+    private String path;
     private long count;
     private final long[] perVerdict = new long[Verdict.values().length];
     private long firstNanos, lastNanos;
@@ -47,6 +47,27 @@ public final class PathStats {
     private int recentNext;
 
     PathStats(String path) { this.path = path; }
+
+    String path() { return path; }
+
+    /** The entry now stands for another path (the heavy hitters reuse it): forget this one. */
+    void reset(String newPath) {
+        path = newPath;
+        count = 0;
+        java.util.Arrays.fill(perVerdict, 0);
+        lastValue = Double.NaN;
+        lastLag = Double.NaN;
+        firstTs = Double.NaN;
+        lastTs = Double.NaN;
+        minTs = Double.NaN;
+        maxTs = Double.NaN;
+        distinctTs = 0;
+        senders.clear();
+        sendersOverflow = 0;
+        worst = Verdict.OK;
+        java.util.Arrays.fill(recent, null);
+        recentNext = 0;
+    }
 
     void add(MetricRecord r) {
         long t = r.timeNanos();

@@ -1,41 +1,66 @@
 package io.metricsniff.analysis;
 
+import io.metricsniff.paths.PathIndex;
 import io.metricsniff.record.MetricRecord;
 import io.metricsniff.record.RecordSink;
 import io.metricsniff.record.Verdict;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Per-path statistics, fed by the processing thread and read by the terminal UI, the retention
- * advisor and the summary. Bounded: past {@link #MAX_PATHS} new paths are only counted.
- * Methods are synchronized: updates are uncontended except while a reader takes a snapshot.
+ * Per-path statistics at any cardinality, keyed by the run's {@link PathIndex}: the top paths by
+ * records and by problems in two Space-Saving structures ({@link HeavyHitters}, for the terminal
+ * UI), and every path's interval figures in columns ({@link PathIntervals}, for the retention
+ * advice). Fed by the processing thread; methods are synchronized, uncontended except while a
+ * reader takes a snapshot (a few thousand rows at most).
  */
 public final class PathTable implements RecordSink, PathSource {
-    /** Enough for a busy carbon; beyond it a path table is a memory leak, not a tool. */
-    public static final int MAX_PATHS = 200_000;
+    /** Rows by record count: a screen shows dozens; the margin keeps ranks right under churn. */
+    public static final int TOP_BY_RATE = 2048;
+    /** Rows by problem count, so a rare but broken path is never crowded out by busy good ones. */
+    public static final int TOP_BY_PROBLEMS = 1024;
     /**
      * A name read from a line the receiver refused before splitting it (too long) is kept up to
      * this many characters: enough to find it with a filter, never a 64 KiB table key.
      */
     public static final int MAX_RAW_NAME_CHARS = 256;
 
-    private final Map<String, PathStats> paths = new HashMap<>();
+    private final PathIndex index;
+    private final HeavyHitters byRate = new HeavyHitters(TOP_BY_RATE);
+    private final HeavyHitters byProblems = new HeavyHitters(TOP_BY_PROBLEMS);
+    private final PathIntervals intervals;
     private long overflowRecords;
 
+    /** With an index of its own and every feature (tests, demos). */
+    public PathTable() { this(new PathIndex(), true); }
+
+    /** {@code withIntervals}: keep every path's interval figures (only the retention advice reads them). */
+    public PathTable(PathIndex index, boolean withIntervals) {
+        this.index = index;
+        this.intervals = withIntervals ? new PathIntervals(index) : null;
+        index.onRelease(this::release);
+    }
+
     @Override public synchronized void metric(MetricRecord r) {
-        String path = pathOf(r);
-        if (path == null) return;
-        PathStats s = paths.get(path);
-        if (s == null) {
-            if (paths.size() >= MAX_PATHS) { overflowRecords++; return; }
-            s = new PathStats(path);
-            paths.put(path, s);
+        if (r.hasPath()) {
+            int id = index.id(r);
+            if (id == PathIndex.NONE) { overflowRecords++; return; }
+            byRate.add(id, r, null);
+            if (r.verdict() != Verdict.OK) byProblems.add(id, r, null);
+            if (intervals != null) intervals.add(id, r);
+            return;
         }
-        s.add(r);
+        String name = pathOf(r);                     // a line refused whole: rare, so a String is fine
+        if (name == null) return;
+        byte[] b = name.getBytes(StandardCharsets.UTF_8);
+        int id = index.id(b, 0, b.length);
+        if (id == PathIndex.NONE) { overflowRecords++; return; }
+        byRate.add(id, r, name);
+        byProblems.add(id, r, name);
     }
 
     /**
@@ -52,33 +77,43 @@ public final class PathTable implements RecordSink, PathSource {
         int end = start;
         while (end < b.length && b[end] != ' ' && b[end] != '\t' && b[end] != '\r' && end - start <= MAX_RAW_NAME_CHARS) end++;
         if (end == start) return null;
-        String name = new String(b, start, Math.min(end - start, MAX_RAW_NAME_CHARS), java.nio.charset.StandardCharsets.UTF_8);
+        String name = new String(b, start, Math.min(end - start, MAX_RAW_NAME_CHARS), StandardCharsets.UTF_8);
         return end - start > MAX_RAW_NAME_CHARS ? name + "~" : name;
     }
 
-    /** Records not tracked because the table was full. */
+    private synchronized void release(int id) {
+        byRate.release(id);
+        byProblems.release(id);
+    }
+
     @Override public synchronized long overflowRecords() { return overflowRecords; }
 
-    @Override public synchronized int size() { return paths.size(); }
+    @Override public int size() { return index.size(); }
 
     @Override public synchronized PathStats.Snapshot get(String path) {
-        PathStats s = paths.get(path);
+        PathStats s = byRate.find(path);
+        if (s == null) s = byProblems.find(path);
         return s == null ? null : s.snapshot();
     }
 
-    /** A consistent copy of every path's statistics, safe to use on another thread. */
+    /** Every row's statistics with their recent points. */
     public synchronized List<PathStats.Snapshot> snapshot() { return snapshot(true); }
 
-    /**
-     * Like {@link #snapshot()}; without {@code withRecent} each snapshot's {@code recent} is empty,
-     * which makes the copy (and the time the lock is held against the processing thread) several
-     * times shorter: the live view lists every path a few times a second but shows points of one.
-     */
     @Override public synchronized List<PathStats.Snapshot> snapshot(boolean withRecent) {
-        List<PathStats.Snapshot> out = new ArrayList<>(paths.size());
-        for (PathStats s : paths.values()) out.add(s.snapshot(withRecent));
+        List<PathStats> rows = new ArrayList<>(TOP_BY_RATE + TOP_BY_PROBLEMS);
+        byRate.collect(rows);
+        Map<String, PathStats> seen = new HashMap<>(rows.size() * 2);
+        for (PathStats s : rows) seen.put(s.path(), s);
+        List<PathStats> problems = new ArrayList<>(TOP_BY_PROBLEMS);
+        byProblems.collect(problems);
+        List<PathStats.Snapshot> out = new ArrayList<>(rows.size() + problems.size());
+        for (PathStats s : rows) out.add(s.snapshot(withRecent));
+        for (PathStats s : problems) if (!seen.containsKey(s.path())) out.add(s.snapshot(withRecent));
         return out;
     }
+
+    /** Every path's interval figures, one at a time; empty when built without them. */
+    Iterable<PathStats.Snapshot> intervals() { return intervals == null ? List.of() : intervals; }
 
     /** Worst first: the contract's order, malformed beats future beats late beats ok. */
     public static int severity(Verdict v) {

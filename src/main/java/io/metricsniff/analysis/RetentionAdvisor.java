@@ -30,8 +30,8 @@ public final class RetentionAdvisor {
     public static final int MAX_FILE_COMMANDS = 3;
     /** An interval this much above the finest precision is "coarser", not measurement jitter. */
     static final double SPARSE_TOLERANCE = 1.1;
-    /** Memo of path -> (schema, rule); as large as the path table it serves. */
-    static final int MAX_MEMO = PathTable.MAX_PATHS;
+    /** Memo of path -> (schema, rule) across calls; beyond it paths are matched each time. */
+    static final int MAX_MEMO = 200_000;
 
     private final StorageSchemas schemas;
     private final StorageAggregation aggregation;
@@ -51,7 +51,7 @@ public final class RetentionAdvisor {
 
     public StorageSchemas schemas() { return schemas; }
 
-    public List<Advice> advise(PathTable table) { return advise(table.snapshot()); }
+    public List<Advice> advise(PathTable table) { return advise(table.intervals()); }
 
     /** Seconds of the longest retention of the schema carbon picks for {@code path} (first match). */
     public long longestRetentionSeconds(String path) { return schemas.match(path).maxRetentionSeconds(); }
@@ -89,7 +89,7 @@ public final class RetentionAdvisor {
 
     private record Key(String schema, String rule, double interval) { }
 
-    public synchronized List<Advice> advise(List<PathStats.Snapshot> snapshots) {
+    public synchronized List<Advice> advise(Iterable<PathStats.Snapshot> snapshots) {
         Map<Key, Group> intervalGroups = new LinkedHashMap<>();
         Map<Key, Group> oldGroups = new LinkedHashMap<>();
         for (PathStats.Snapshot s : snapshots) {

@@ -15,6 +15,7 @@ import io.metricsniff.health.HealthSnapshot;
 import io.metricsniff.output.Json;
 import io.metricsniff.output.TerminalEscaper;
 import io.metricsniff.output.Summary;
+import io.metricsniff.paths.PathIndex;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,11 +46,30 @@ final class Report {
         return sections;
     }
 
-    static List<Summary.Section> sections(Expectations expectations, RetentionAdvisor advisor, PathTable paths) {
-        List<Summary.Section> sections = new ArrayList<>(2);
+    static List<Summary.Section> sections(Expectations expectations, RetentionAdvisor advisor, PathTable paths,
+                                          PathIndex index) {
+        List<Summary.Section> sections = new ArrayList<>(3);
+        if (index.sampledFraction() < 1) sections.add(sampling(index));
         if (expectations != null) sections.add(expect(expectations));
         if (advisor != null) sections.add(advice(advisor.advise(paths)));
         return sections;
+    }
+
+    /** Never silent: past the index's limit, per-path features see a hash sample of the paths. */
+    private static Summary.Section sampling(PathIndex index) {
+        Map<String, Object> keys = new LinkedHashMap<>();
+        keys.put("path_sample_fraction", index.sampledFraction());
+        keys.put("paths_tracked", index.size());
+        keys.put("sampled_out_records", index.sampledOutRecords());
+        String text = String.format("paths: more than %,d distinct; per-path checks (order, statistics, advice) cover a"
+                + " hash sample of %s of them (%,d tracked; %,d records of other paths not checked for order)",
+                index.maxPaths(), percent(index.sampledFraction()), index.size(), index.sampledOutRecords());
+        return new Summary.Section(keys, text);
+    }
+
+    private static String percent(double f) {
+        double p = f * 100;
+        return (p == Math.rint(p) ? String.valueOf((long) p) : String.format("%.4g", p)) + "%";
     }
 
     private static Summary.Section expect(Expectations expectations) {

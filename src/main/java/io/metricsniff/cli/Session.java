@@ -24,6 +24,7 @@ import io.metricsniff.output.PcapWriter;
 import io.metricsniff.output.Summary;
 import io.metricsniff.output.Tally;
 import io.metricsniff.output.TextSink;
+import io.metricsniff.paths.PathIndex;
 import io.metricsniff.pipeline.Decoders;
 import io.metricsniff.pipeline.Fanout;
 import io.metricsniff.pipeline.PacketRing;
@@ -91,9 +92,10 @@ final class Session {
             err.println("metricsniff: cannot write " + s.output + ": " + FileErrors.why(s.output, e));
             return 2;
         }
-        Expectations expectations = s.expects() ? new Expectations(s.expect) : null;
+        PathIndex index = new PathIndex();
+        Expectations expectations = s.expects() ? new Expectations(s.expect, index) : null;
         Tally tally = new Tally();
-        PathTable paths = new PathTable();
+        PathTable paths = new PathTable(index, s.advisor != null);
         TuiTerminal screen = s.tui ? TuiTerminal.open(err) : null; // null: no terminal after all, text instead
         ViewSources live = screen != null ? new ViewSources(paths) : null;
         int digits = source.timestampDigits();
@@ -105,7 +107,7 @@ final class Session {
         RecordSink chain = sinks(source, tally, paths, expectations, live, digits, hops, live == null ? null : live.hops(),
                 senders, clocks, cache);
         Judge judge = new Judge(s.profile, s.lateNanos, s.futureNanos,
-                s.advisor == null ? null : s.advisor::longestRetentionSeconds);
+                s.advisor == null ? null : s.advisor::longestRetentionSeconds, index);
         Pipeline pipeline = new Pipeline(source.linkType(),
                 new Decoders(s.protocol, judge, chain).sniffUnknownPorts(hops != null),
                 ReassemblyLimits.defaults(), dump == null ? null : tee(dump));
@@ -146,7 +148,7 @@ final class Session {
         if (status != null) status.stop();
         closeDump(dump, failure);
 
-        List<Summary.Section> sections = new ArrayList<>(Report.sections(expectations, s.advisor, paths));
+        List<Summary.Section> sections = new ArrayList<>(Report.sections(expectations, s.advisor, paths, index));
         sections.addAll(Report.hopSections(hops, hopExpect));
         sections.addAll(Report.wireSections(health == null ? null : health.snapshot(), cache, clocks));
         summary(source, pipeline, tally, sections).print(out, s.json);

@@ -13,6 +13,8 @@ import java.util.List;
  * sinks. Strings are made lazily: with {@code -q} nobody asks for them on the hot path.
  */
 public final class MetricRecord {
+    /** {@link #pathId()} before the path index has looked the path up. */
+    public static final int PATH_ID_UNSET = Integer.MIN_VALUE;
     /** Sentinel for "no number could be read". */
     public static final double ABSENT = Double.NaN;
 
@@ -27,6 +29,7 @@ public final class MetricRecord {
 
     private String path;            // null when none could be read
     private int pathOff = -1, pathLen; // or a slice of raw, decoded on first use
+    private int pathId = PATH_ID_UNSET; // the run's path index id, cached by paths.PathIndex
     private String storedPath;      // the name the receiver will store, when it rewrites (carbon-c-relay)
     private double value = ABSENT;
     private boolean hasValue;
@@ -75,13 +78,22 @@ public final class MetricRecord {
         if (path == null && pathOff >= 0) path = new String(raw, pathOff, pathLen, StandardCharsets.UTF_8);
         return path;
     }
-    public MetricRecord path(String p) { this.path = p; this.pathOff = -1; return this; }
+    public MetricRecord path(String p) { this.path = p; this.pathOff = -1; this.pathId = PATH_ID_UNSET; return this; }
     /** The path is raw[off, off+len): decoded only if someone asks (with -q nobody does). */
-    public MetricRecord pathInRaw(int off, int len) { this.path = null; this.pathOff = off; this.pathLen = len; return this; }
+    public MetricRecord pathInRaw(int off, int len) {
+        this.path = null;
+        this.pathOff = off;
+        this.pathLen = len;
+        this.pathId = PATH_ID_UNSET;
+        return this;
+    }
     public boolean hasPath() { return path != null || pathOff >= 0; }
     /** Where the path sits in {@link #rawBytes()}, or -1 when it was set as a String. */
     public int pathOffsetInRaw() { return path == null ? pathOff : -1; }
     public int pathLengthInRaw() { return pathLen; }
+    /** The id paths.PathIndex gave this record's path (cached so one lookup serves every feature). */
+    public int pathId() { return pathId; }
+    public MetricRecord pathId(int id) { this.pathId = id; return this; }
     public String storedPath() { return storedPath; }
     public MetricRecord storedPath(String p) { this.storedPath = p; return this; }
     public boolean hasValue() { return hasValue; }

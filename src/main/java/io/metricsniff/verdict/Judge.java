@@ -1,5 +1,6 @@
 package io.metricsniff.verdict;
 
+import io.metricsniff.paths.PathIndex;
 import io.metricsniff.reassembly.EndReason;
 import io.metricsniff.record.MetricRecord;
 import io.metricsniff.record.Problems;
@@ -16,15 +17,30 @@ public final class Judge {
     private final TimingRule timing;
     private final TimestampOrder order;
 
+    /** With a path index of its own (tests, and runs that share it with nothing). */
     public Judge(ReceiverProfile profile, long lateNanos, long futureNanos) {
-        this(profile, lateNanos, futureNanos, null);
+        this(profile, lateNanos, futureNanos, null, new PathIndex());
     }
 
-    /** @param longestRetention a path's longest retention in seconds (its storage schema); null without --schemas */
+    /** {@code paths}: the run's path index, shared with the per-path statistics. */
+    public Judge(ReceiverProfile profile, long lateNanos, long futureNanos, PathIndex paths) {
+        this(profile, lateNanos, futureNanos, null, paths);
+    }
+
+    /** With --schemas: {@code longestRetention} gives a path's longest retention in seconds. */
     public Judge(ReceiverProfile profile, long lateNanos, long futureNanos, java.util.function.ToLongFunction<String> longestRetention) {
+        this(profile, lateNanos, futureNanos, longestRetention, new PathIndex());
+    }
+
+    /**
+     * @param longestRetention a path's longest retention in seconds (its storage schema); null without --schemas
+     * @param paths            the run's path index, shared with the per-path statistics
+     */
+    public Judge(ReceiverProfile profile, long lateNanos, long futureNanos,
+                 java.util.function.ToLongFunction<String> longestRetention, PathIndex paths) {
         this.profile = profile;
         this.timing = new TimingRule(lateNanos, futureNanos, profile.minusOneIsNow(), longestRetention);
-        this.order = new TimestampOrder(profile.name(), profile.dropsBackwardTimestamps());
+        this.order = new TimestampOrder(paths, profile.name(), profile.dropsBackwardTimestamps());
     }
 
     /** The receiver's name, for messages that name it. */

@@ -137,4 +137,20 @@ class ExpectationsTest {
         assertTrue(r.toText().startsWith("FAIL evil.*: seen only malformed"), r.toText());
         assertTrue(new Expectations(List.of("x")).results().get(0).toJson().contains("\"senders\":[]"));
     }
+
+    /** With the path index the globs are matched once per path; the counts must not change. */
+    @Test
+    void memoisedPerPathGivesTheSameCounts() {
+        List<String> globs = List.of("lab.ok.*", "lab.{ok,bad}.a", "none.*");
+        Expectations plain = new Expectations(globs);
+        Expectations memo = new Expectations(globs, new io.metricsniff.paths.PathIndex(1000));
+        for (int i = 0; i < 5000; i++) {
+            String p = (i % 3 == 0 ? "lab.ok." : "lab.bad.") + (char) ('a' + i % 5);
+            plain.metric(rec(p, NOW, NOW, 5000));
+            memo.metric(rec(p, NOW, NOW, 5000));
+        }
+        assertEquals(plain.results().toString(), memo.results().toString());
+        assertEquals(1667, result(memo, "lab.ok.*").matches());
+        assertEquals(0, result(memo, "none.*").matches());
+    }
 }

@@ -3,6 +3,7 @@ package io.metricsniff.tui;
 import io.metricsniff.analysis.HostStats;
 import io.metricsniff.analysis.PathStats;
 import io.metricsniff.analysis.PathTable;
+import io.metricsniff.paths.PathIndex;
 import io.metricsniff.capture.FileSource;
 import io.metricsniff.pipeline.Decoders;
 import io.metricsniff.pipeline.Pipeline;
@@ -39,9 +40,10 @@ class MixedCaptureViewTest {
     static Oracle.Carbon carbon;
 
     @BeforeAll static void replay() throws Exception {
-        paths = new PathTable();
+        PathIndex index = new PathIndex();             // one per run, as in Session: records cache its ids
+        paths = new PathTable(index, true);
         view = new ViewSources(paths);
-        Judge judge = new Judge(Receivers.byName("carbon"), 60_000_000_000L, 60_000_000_000L);
+        Judge judge = new Judge(Receivers.byName("carbon"), 60_000_000_000L, 60_000_000_000L, index);
         io.metricsniff.record.RecordSink both = new io.metricsniff.pipeline.Fanout(List.of(paths, view));
         try (FileSource f = FileSource.open(CAPTURE, (String) null)) {
             Pipeline p = new Pipeline(f.linkType(), new Decoders(Protocol.AUTO, judge, both), ReassemblyLimits.defaults(), null);

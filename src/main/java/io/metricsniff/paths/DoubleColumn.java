@@ -1,0 +1,14 @@
+package io.metricsniff.paths;
+
+/** Doubles by path id, stored as their raw bits in a {@link LongColumn}. */
+public final class DoubleColumn extends Column {
+    private final LongColumn bits;
+
+    DoubleColumn(double initial) { this.bits = new LongColumn(Double.doubleToRawLongBits(initial)); }
+
+    public double get(int id) { return Double.longBitsToDouble(bits.get(id)); }
+
+    public void set(int id, double v) { bits.set(id, Double.doubleToRawLongBits(v)); }
+
+    @Override void reset(int id) { bits.reset(id); }
+}

@@ -1,0 +1,163 @@
+package io.metricsniff.paths;
+
+import io.metricsniff.record.MetricRecord;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Path bytes to a dense id, for every per-path feature of a run (order check, statistics,
+ * retention intervals): one lookup per record, the id cached on the record. Open addressing with
+ * linear probing over two primitive arrays (fingerprint, id); no object per path. Per-path state
+ * lives in {@link Column}s indexed by the id.
+ *
+ * <p>Bounded: at {@code maxPaths} tracked paths the index halves its sample (level + 1): only paths
+ * whose fingerprint has its top {@code level} bits zero stay, so a path is consistently in or out;
+ * the others' ids are released (their columns reset) and reused. {@link #sampledFraction()} says
+ * what is covered. Single-threaded: the processing thread alone calls it.
+ */
+public final class PathIndex {
+    /** Paths tracked before sampling: ~45 bytes each with the order check (384 MB peak RSS at 5 M). */
+    public static final int DEFAULT_MAX_PATHS = 5_000_000;
+    /** Returned for a record with no path, or one whose path is outside the sample. */
+    public static final int NONE = -1;
+    /** Bits of a slot for id + 1; the other 41 hold the fingerprint's tag. */
+    private static final int ID_BITS = 23;
+    private static final long ID = (1L << ID_BITS) - 1, TAG = ~ID;
+    /** Ids (and so paths before sampling) one slot can name. */
+    public static final int MAX_IDS = (int) ID - 1;
+    /** The table grows at 3/4 full: linear probing stays short with a mixed hash. */
+    private static final int LOAD_NUM = 3, LOAD_DEN = 4;
+    private static final int INITIAL_SLOTS = 1024;
+
+    private final int maxPaths;
+    // One long a slot: the fingerprint's high 41 bits (the tag) over id + 1 (0 = empty), so a lookup
+    // touches one cache line. The slot adds the low bits: a false match needs the same 41-bit tag
+    // within one probe run (~1e-12 a lookup). Full fingerprints by id serve only growth.
+    private long[] slots = new long[INITIAL_SLOTS];
+    private final LongColumn fingerprints = new LongColumn(0);
+    private int size;
+    private int nextId;
+    private int[] free = new int[0];
+    private int freeCount;
+    private int level;
+    private long sampledOut;
+    private final List<Column> columns = new ArrayList<>();
+
+    public PathIndex() { this(DEFAULT_MAX_PATHS); }
+
+    public PathIndex(int maxPaths) {
+        if (maxPaths < 1 || maxPaths > MAX_IDS) throw new IllegalArgumentException("maxPaths must be 1 to " + MAX_IDS);
+        this.maxPaths = maxPaths;
+    }
+
+    /** The record's path id (computed once, then cached on it), or {@link #NONE}. */
+    public int id(MetricRecord r) {
+        int cached = r.pathId();
+        if (cached != MetricRecord.PATH_ID_UNSET) return cached;
+        int id;
+        if (!r.hasPath()) id = NONE;
+        else if (r.pathOffsetInRaw() >= 0) id = id(r.rawBytes(), r.pathOffsetInRaw(), r.pathLengthInRaw());
+        else {
+            byte[] b = r.path().getBytes(StandardCharsets.UTF_8);
+            id = id(b, 0, b.length);
+        }
+        r.pathId(id);
+        return id;
+    }
+
+    public int id(byte[] b, int off, int len) { return idOf(PathHash.of(b, off, len)); }
+
+    /** The id of the path with this fingerprint, added if new and sampled in; {@link #NONE} if out. */
+    public int idOf(long fp) {
+        if (!sampled(fp)) { sampledOut++; return NONE; }
+        int mask = slots.length - 1;
+        int i = (int) fp & mask;
+        for (long e; (e = slots[i]) != 0; i = (i + 1) & mask) {
+            if (((e ^ fp) & TAG) == 0) return (int) (e & ID) - 1;
+        }
+        if (size >= maxPaths) {
+            halveSample();
+            return idOf(fp);
+        }
+        int id = freeCount > 0 ? free[--freeCount] : nextId++;
+        slots[i] = (fp & TAG) | (id + 1);
+        fingerprints.set(id, fp);
+        if (++size * LOAD_DEN > slots.length * LOAD_NUM) grow();
+        return id;
+    }
+
+    /** Paths tracked now. */
+    public int size() { return size; }
+
+    /** One past the highest id handed out: columns never need more. */
+    public int idLimit() { return nextId; }
+
+    /** The fraction of paths tracked: 1 until the limit, then 1/2, 1/4 ... */
+    public double sampledFraction() { return 1.0 / (1L << level); }
+
+    /** Lookups of paths outside the sample (records no per-path feature saw). */
+    public long sampledOutRecords() { return sampledOut; }
+
+    public int maxPaths() { return maxPaths; }
+
+    private boolean sampled(long fp) { return level == 0 || fp >>> (64 - level) == 0; }
+
+    /** A column of doubles indexed by path id; entries go back to {@code initial} when an id is released. */
+    public DoubleColumn doubles(double initial) { return register(new DoubleColumn(initial)); }
+
+    public LongColumn longs(long initial) { return register(new LongColumn(initial)); }
+
+    /** Called with each id released when the sample halves, before the id is reused. */
+    public void onRelease(java.util.function.IntConsumer reset) {
+        register(new Column() { @Override void reset(int id) { reset.accept(id); } });
+    }
+
+    private <C extends Column> C register(C c) {
+        columns.add(c);
+        return c;
+    }
+
+    private void halveSample() {
+        if (level == 40) throw new IllegalStateException("path sample exhausted"); // needs 2^40 paths
+        level++;
+        for (int i = 0; i < slots.length; i++) {
+            long e = slots[i];
+            if (e == 0 || sampled(e)) continue;   // the tag holds the fingerprint's top bits
+            release((int) (e & ID) - 1);
+            slots[i] = 0;
+            size--;
+        }
+        // linear probing: re-place every entry, walking once round the ring from an empty slot
+        int mask = slots.length - 1, start = 0;
+        while (slots[start] != 0) start++;
+        for (int n = 1; n <= mask; n++) {
+            int j = (start + n) & mask;
+            long e = slots[j];
+            if (e == 0) continue;
+            slots[j] = 0;
+            place(slots, e);
+        }
+    }
+
+    private void place(long[] table, long e) {
+        int mask = table.length - 1;
+        int i = (int) fingerprints.get((int) (e & ID) - 1) & mask;
+        while (table[i] != 0) i = (i + 1) & mask;
+        table[i] = e;
+    }
+
+    private void release(int id) {
+        if (freeCount == free.length) free = Arrays.copyOf(free, Math.max(1024, free.length * 2));
+        free[freeCount++] = id;
+        for (Column c : columns) c.reset(id);
+    }
+
+    private void grow() {
+        long[] old = slots;
+        slots = new long[old.length * 2];
+        for (long e : old) if (e != 0) place(slots, e);
+    }
+}
