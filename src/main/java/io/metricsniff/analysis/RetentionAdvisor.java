@@ -26,8 +26,6 @@ public final class RetentionAdvisor {
     public static final int MIN_POINTS_FOR_INTERVAL = 3;
     /** Paths named per finding; the rest are counted. */
     public static final int MAX_SAMPLE_PATHS = 5;
-    /** Per-file commands printed per finding; beyond it a find(1) line covers the prefix. */
-    public static final int MAX_FILE_COMMANDS = 3;
     /** An interval this much above the finest precision is "coarser", not measurement jitter. */
     static final double SPARSE_TOLERANCE = 1.1;
     /** Memo of path -> (schema, rule) across calls; beyond it paths are matched each time. */
@@ -171,7 +169,7 @@ public final class RetentionAdvisor {
             return new Advice(Advice.Kind.SPARSE_FINEST, g.count, g.prefixText(), List.copyOf(g.sample),
                     g.schema.name(), g.schema.retentions(), g.rule.name(), xff, g.rule.method(), g.interval, p0,
                     filled0, 0, Double.NaN, Double.NaN, Double.NaN, g.schema.maxRetentionSeconds(), fix, null,
-                    commands(g, fix, null), headline);
+                    FixCommands.of(whisperDir, g.sample, g.count, g.prefixText(), fix, null), headline);
         }
         WhisperRollup.ArchiveOutcome o = r.evaluated().get(bad);
         boolean all = o.allNull();
@@ -185,7 +183,7 @@ public final class RetentionAdvisor {
         return new Advice(all ? Advice.Kind.NULL_ROLLUPS : Advice.Kind.SOME_NULL_ROLLUPS, g.count, g.prefixText(),
                 List.copyOf(g.sample), g.schema.name(), g.schema.retentions(), g.rule.name(), xff, g.rule.method(),
                 g.interval, p0, filled0, o.secondsPerPoint(), o.meanKnownFraction(), o.nullFraction(), Double.NaN,
-                g.schema.maxRetentionSeconds(), fix, xffFix, commands(g, fix, xffFix), headline);
+                g.schema.maxRetentionSeconds(), fix, xffFix, FixCommands.of(whisperDir, g.sample, g.count, g.prefixText(), fix, xffFix), headline);
     }
 
     private Advice tooOldAdvice(Group g) {
@@ -209,7 +207,7 @@ public final class RetentionAdvisor {
         return new Advice(Advice.Kind.TOO_OLD, g.count, g.prefixText(), List.copyOf(g.sample), g.schema.name(),
                 g.schema.retentions(), g.rule.name(), g.rule.xFilesFactor(), g.rule.method(), Double.NaN,
                 archives.get(0).secondsPerPoint(), Double.NaN, 0, Double.NaN, Double.NaN, g.maxLag, max, fix, null,
-                commands(g, fix, null), headline);
+                FixCommands.of(whisperDir, g.sample, g.count, g.prefixText(), fix, null), headline);
     }
 
     /**
@@ -263,42 +261,5 @@ public final class RetentionAdvisor {
             r = WhisperRollup.simulate(archives, candidate, interval);
         }
         return null;
-    }
-
-    /** Ends find's -exec quoted, not backslashed: text output doubles backslashes (find rejected "\\;"). */
-    private static final String FIND_EXEC_END = " ';'";
-
-    private List<String> commands(Group g, String retentions, Double xff) {
-        List<String> out = new ArrayList<>();
-        if (retentions == null && xff == null) return out;
-        int n = 0;
-        for (String path : g.sample) {
-            if (n++ >= MAX_FILE_COMMANDS) break;
-            if (path.indexOf(';') >= 0) continue;   // tagged series live under _tagged/ by hash
-            String file = shellQuote(whisperDir + "/" + path.replace('.', '/') + ".wsp");
-            if (retentions != null) out.add("whisper-resize " + file + " " + retentions.replace(',', ' '));
-            if (xff != null) out.add("whisper-set-xfilesfactor " + file + " " + Advice.num(xff));
-        }
-        String prefix = g.prefixText();
-        if (g.count > MAX_FILE_COMMANDS && !prefix.isEmpty() && prefix.indexOf(';') < 0) {
-            String dir = shellQuote(whisperDir + "/" + prefix.replace('.', '/'));
-            if (retentions != null) {
-                out.add("find " + dir + " -name '*.wsp' -exec whisper-resize {} " + retentions.replace(',', ' ') + FIND_EXEC_END);
-            }
-            if (xff != null) {
-                out.add("find " + dir + " -name '*.wsp' -exec whisper-set-xfilesfactor {} " + Advice.num(xff) + FIND_EXEC_END);
-            }
-        }
-        return out;
-    }
-
-    /** Single-quotes a word for sh unless it is plainly safe; metric paths come from the network. */
-    static String shellQuote(String s) {
-        boolean safe = !s.isEmpty();
-        for (int i = 0; i < s.length() && safe; i++) {
-            char c = s.charAt(i);
-            safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "/._-+:=@%,".indexOf(c) >= 0;
-        }
-        return safe ? s : "'" + s.replace("'", "'\\''") + "'";
     }
 }

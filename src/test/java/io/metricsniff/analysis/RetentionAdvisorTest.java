@@ -129,8 +129,8 @@ class RetentionAdvisorTest {
 
     @Test
     void hostilePathsAreQuotedForTheShell() {
-        assertEquals("'/w/a b/c'\\''d.wsp'", RetentionAdvisor.shellQuote("/w/a b/c'd.wsp"));
-        assertEquals("/w/a/b-c_d.wsp", RetentionAdvisor.shellQuote("/w/a/b-c_d.wsp"));
+        assertEquals("'/w/a b/c'\\''d.wsp'", FixCommands.shellQuote("/w/a b/c'd.wsp"));
+        assertEquals("/w/a/b-c_d.wsp", FixCommands.shellQuote("/w/a/b-c_d.wsp"));
         PathTable t = new PathTable();
         feed(t, "x.$(rm -rf ~).y", 3, 10, 0);
         Advice a = advisor(BLOG_SCHEMAS, AGG, null).advise(t).get(0);
