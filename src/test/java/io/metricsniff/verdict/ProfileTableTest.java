@@ -124,7 +124,7 @@ class ProfileTableTest {
         assertEquals("ok", judge("carbon-relay-ng", line(65535), 65535));
         assertEquals("malformed:line-too-long!", judge("carbon-relay-ng", line(65536), 65536));
         assertEquals("ok", judge("riemann", line(1024), 1024));
-        assertEquals("malformed:line-too-long", judge("riemann", line(1025), 1025));
+        assertEquals("malformed:line-too-long!", judge("riemann", line(1025), 1025));
         byte[] crlf = (new String(line(1024), StandardCharsets.US_ASCII) + "\r").getBytes(StandardCharsets.US_ASCII);
         assertEquals("ok", judge("riemann", crlf, crlf.length), "riemann's frame limit excludes the \\r\\n delimiter");
         assertEquals("ok", judge("go-carbon", line(70000), 70000));
