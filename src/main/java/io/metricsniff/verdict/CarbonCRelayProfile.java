@@ -30,6 +30,24 @@ public final class CarbonCRelayProfile implements ReceiverProfile {
     public static final int MAX_LINE = METRIC_BUFSIZ - 2;
     /** The default of {@code -c}: characters allowed next to [A-Za-z0-9]. */
     public static final String ALLOWED_CHARS = "-_:#";
+    /** The default of {@code -M} (relay.c): longest cleaned line with its newline; the read buffer binds first. */
+    public static final int DEFAULT_MAX_INPUT = METRIC_BUFSIZ;
+
+    /** {@code -m}: longest cleaned name (up to the first space or ';'); {@code -M}: cleaned line plus newline. */
+    private final int maxMetricLen, maxInputLen;
+
+    /** The relay as Debian starts it: no {@code -m} (0, meaning the {@code -M} limit), {@code -M} 32768. */
+    public CarbonCRelayProfile() { this(0, DEFAULT_MAX_INPUT); }
+
+    /**
+     * A relay started with {@code -m maxMetricLen -M maxInputLen} (dispatcher.c
+     * dispatch_received_metrics: a line whose cleaned length is over {@code -M} - 1, or whose cleaned
+     * name is over {@code -m}, is counted as discarded; the relay's test/metriclimits.* checks it).
+     */
+    public CarbonCRelayProfile(int maxMetricLen, int maxInputLen) {
+        this.maxInputLen = maxInputLen;
+        this.maxMetricLen = maxMetricLen == 0 ? maxInputLen : maxMetricLen; // "-m 0: limit of -M" (-h)
+    }
 
     @Override public String name() { return NAME; }
     @Override public String follows() { return "carbon-c-relay 3.7.3 (Debian), checked against the running binary"; }
@@ -67,6 +85,13 @@ public final class CarbonCRelayProfile implements ReceiverProfile {
             rec.flag(Verdict.MALFORMED, Problems.fieldCount(NAME, 1, "a space (or a tag's ';') after the name"));
             return false;
         }
+        if (maxInputLen < METRIC_BUFSIZ || maxMetricLen < MAX_LINE) {
+            String over = overLimits(b, 0, end);
+            if (over != null) {
+                rec.flag(Verdict.MALFORMED, Problems.badName(NAME, over));
+                return false;
+            }
+        }
         byte[] clean = cleanse(b, nameStart, nameEnd);
         if (clean.length != nameEnd - written || !regionEquals(clean, b, written)) {
             String stored = new String(clean, StandardCharsets.UTF_8);
@@ -84,6 +109,17 @@ public final class CarbonCRelayProfile implements ReceiverProfile {
             rec.note(Problems.notChecked(NAME));
         }
         return false;
+    }
+
+    /** Why a line breaks {@code -m}/{@code -M} once cleaned (the dispatcher measures what it forwards), or null. */
+    private String overLimits(byte[] b, int from, int to) {
+        long lengths = RelayNameCleaning.cleanedLine(b, from, to, ALLOWED_CHARS);
+        int line = (int) (lengths >>> 32), name = (int) lengths;
+        if (line > maxInputLen - 1) {
+            return "its cleaned line is " + line + " bytes, " + (line + 1) + " with the newline, over -M " + maxInputLen + ": discarded";
+        }
+        if (name > maxMetricLen) return "its cleaned name is " + name + " bytes, over -m " + maxMetricLen + ": discarded";
+        return null;
     }
 
     /** The dispatcher's name cleansing with the default {@code -c} (see {@link RelayNameCleaning}). */

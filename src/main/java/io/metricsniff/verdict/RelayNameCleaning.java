@@ -34,6 +34,42 @@ public final class RelayNameCleaning {
         return q == out.length ? out : Arrays.copyOf(out, q);
     }
 
+    /**
+     * The lengths dispatch_received_metrics measures for one line {@code b[from, to)} (without its
+     * terminator): the cleaned line in the high 32 bits, the cleaned name (up to the first space, or
+     * the ';' that starts tags) in the low. Past the name, a tab becomes a space, a separator equal
+     * to the one before it or right after the first space is dropped; after a ';' nothing is.
+     */
+    public static long cleanedLine(byte[] b, int from, int to, String allowed) {
+        int q = 0, firstSpace = -1;
+        byte last = 0;
+        boolean tags = false;
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (!tags && (c == ' ' || c == '\t' || c == '.')) {
+                if (q == 0) continue;                     // no leading separator
+                if (c == '\t') c = ' ';
+                if (c == ' ' && firstSpace < 0) {
+                    if (last == '.') q--;                 // strip the name's trailing dot
+                    firstSpace = q;
+                    q++;
+                } else if (last != c && q - 1 != firstSpace) {
+                    q++;
+                } else {
+                    continue;
+                }
+            } else if (c == ';') {
+                if (!tags) firstSpace = q;                // the name ends where the tags start
+                tags = true;
+                q++;
+            } else {
+                q++;                                      // copied, or replaced by '_': one byte either way
+            }
+            last = c;
+        }
+        return (long) q << 32 | (firstSpace < 0 ? q : firstSpace);
+    }
+
     /** The name carbon-c-relay (default {@code -c}) routes and stores {@code name} under. */
     public static String clean(String name) {
         if (isClean(name)) return name; // the common case allocates nothing

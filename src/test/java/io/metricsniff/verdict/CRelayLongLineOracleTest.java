@@ -26,7 +26,7 @@ class CRelayLongLineOracleTest {
     void theRelayAgreesOnLongLinesAndTheLinesAfterThem() throws Exception {
         RelayLab.assumeInstalled(CRelayProfileOracleTest.BINARY);
         try (RelayLab lab = new RelayLab("metricsniff-cc-long.")) {
-            int port = CRelayProfileOracleTest.startRelayToOneSink(lab);
+            int port = CRelayOracle.startRelayToOneSink(lab);
             List<String> expected = new ArrayList<>();
             for (int n : LENGTHS) {
                 List<String> lines = List.of("before." + n + " 1 1700000000", bigLine(n), "after." + n + " 1 1700000000");
