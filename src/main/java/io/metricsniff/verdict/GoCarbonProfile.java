@@ -9,17 +9,32 @@ import io.metricsniff.record.Transport;
 import io.metricsniff.record.Verdict;
 
 /**
- * go-carbon's {@code parse.PlainLine}: trim {@code " \n\r"}, then the name up to the first single
- * space, the value up to the next, the timestamp is all the rest; values and timestamps through
- * Go's ParseFloat, NaN rejected in both; no -1 rule; errors only count. receiver/tcp/tcp.go
- * HandleConnection reads with bufio.Reader.ReadBytes('\n'): no line-length limit at all (a line is
- * held whole however long), a last line without '\n' at EOF is logged "unfinished line" and dropped.
+ * go-carbon's plain TCP receiver, pinned to go-carbon v0.17.3. The rules are read from
+ * go-graphite/go-carbon {@code receiver/parse/plain.go} at commit 82e9bed (the newest stored
+ * version: lomik/go-carbon import path, so before v0.15.0's module move; its test's trailing-space
+ * case is dated 2019-03, so v0.14.0 or later) and {@code receiver/tcp/tcp.go} at ca0f422; the
+ * CHANGELOG from v0.15.0 through v0.17.3 and the 2024 master names no change to plain parsing.
+ * <ul>
+ * <li>plain.go:21 {@code bytes.Trim(p, " \n\r")} on both ends (older plain.go, e.g. e732f85,
+ *     stripped only a trailing "\n" and "\r": a leading or trailing space was an error there);</li>
+ * <li>plain.go:23-32 the name up to the first single space (empty name: error), the value up to the
+ *     next (empty value, i.e. a double space: error), the timestamp is all the rest;</li>
+ * <li>plain.go:36-44 value and timestamp through Go's ParseFloat, NaN rejected in both; no -1 rule;
+ *     plain.go:46 {@code int64(tsf)} truncates; errors only count;</li>
+ * <li>tcp.go HandleConnection reads with {@code bufio.Reader.ReadBytes('\n')}: no line-length limit
+ *     (a line is held whole however long); a last line without '\n' at EOF is logged "unfinished
+ *     line" and dropped.</li>
+ * </ul>
+ * A lomik-era variant of plain.go also collapsed ".." in names (RemoveDoubleDot); the versions
+ * with the Trim do not, and their plain_test.go keeps "metric..name".
  */
 public final class GoCarbonProfile implements ReceiverProfile {
     public static final String NAME = "go-carbon";
 
     @Override public String name() { return NAME; }
-    @Override public String follows() { return "go-carbon receiver/parse/plain.go PlainLine, receiver/tcp/tcp.go"; }
+    @Override public String follows() {
+        return "go-carbon v0.17.3 (receiver/parse/plain.go PlainLine at 82e9bed, receiver/tcp/tcp.go; its CHANGELOG names no plain-parser change since)";
+    }
     @Override public boolean minusOneIsNow() { return false; }
 
     @Override
