@@ -18,7 +18,9 @@ import io.metricsniff.record.Verdict;
  * <li>graphite.clj:121-123 {@code DelimiterBasedFrameDecoder. 1024 (Delimiters/lineDelimiter)}: a
  *     frame ends at "\n" or "\r\n" (a bare '\r' does not end it), at most 1024 bytes without the
  *     delimiter; failFast (the 2-argument constructor) fires TooLongFrameException, which reaches
- *     tcp.clj:69-71 {@code exceptionCaught}: "TCP handler caught", the channel is closed.</li>
+ *     tcp.clj:69-71 {@code exceptionCaught}: "TCP handler caught", the channel is closed. The
+ *     handler runs on an executor, so lines netty had already read in the same read call may still
+ *     reach the streams; everything after them is lost (the profile counts all later lines lost).</li>
  * <li>graphite.clj:124 StringDecoder UTF-8 (invalid bytes replaced, never an error).</li>
  * <li>graphite.clj:34 {@code (split line #"\s+")}: Java's {@code \s} is ASCII {@code [ \t\n\x0B\f\r]};
  *     a leading run makes an empty first field, trailing empties vanish.</li>
