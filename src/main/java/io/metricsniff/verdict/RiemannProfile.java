@@ -11,7 +11,8 @@ import io.metricsniff.record.Verdict;
 /**
  * Riemann's graphite input, re-derived from riemann/riemann {@code src/riemann/transport/graphite.clj}
  * and {@code transport/tcp.clj} at commit 06405cf (project.clj 0.2.10-SNAPSHOT, netty 4.0.24; the
- * newest source the search index stores). Riemann 0.3.x added {@code :tags} (default false, riemann
+ * newest source the search index stores; it matches release 0.2.10 of 2015-07-21, whose changelog
+ * lists no graphite-input change, while 0.2.11 moved to netty 4.0.30). Riemann 0.3.x added {@code :tags} (default false, riemann
  * PR #909; riemann.io/api/riemann.transport.graphite): with the default the tags stay in the service,
  * and its {@code graphite_test.clj} "without tags" cases are the ones below, so the rules hold.
  * <ul>
@@ -42,7 +43,7 @@ public final class RiemannProfile implements ReceiverProfile {
 
     @Override public String name() { return NAME; }
     @Override public String follows() {
-        return "Riemann 0.2.10-SNAPSHOT (src/riemann/transport/graphite.clj at 06405cf; 0.3.x keeps the rules with :tags false)";
+        return "Riemann 0.2.10 (src/riemann/transport/graphite.clj at 06405cf; 0.3.x keeps these rules with :tags false)";
     }
     @Override public boolean minusOneIsNow() { return false; }
 
