@@ -14,7 +14,7 @@ import io.metricsniff.record.Verdict;
  * newest source the search index stores; it matches release 0.2.10 of 2015-07-21, whose changelog
  * lists no graphite-input change, while 0.2.11 moved to netty 4.0.30). Riemann 0.3.x added {@code :tags} (default false, riemann
  * PR #909; riemann.io/api/riemann.transport.graphite): with the default the tags stay in the service,
- * and its {@code graphite_test.clj} "without tags" cases are the ones below, so the rules hold.
+ * and its {@code graphite_test.clj} "without tags" cases are the ones below (its source is not stored).
  * <ul>
  * <li>graphite.clj:121-123 {@code DelimiterBasedFrameDecoder. 1024 (Delimiters/lineDelimiter)}: a
  *     frame ends at "\n" or "\r\n" (a bare '\r' does not end it), at most 1024 bytes without the
@@ -43,7 +43,7 @@ public final class RiemannProfile implements ReceiverProfile {
 
     @Override public String name() { return NAME; }
     @Override public String follows() {
-        return "Riemann 0.2.10 (src/riemann/transport/graphite.clj at 06405cf; 0.3.x keeps these rules with :tags false)";
+        return "Riemann 0.2.10 (src/riemann/transport/graphite.clj at 06405cf; 0.3.x graphite_test.clj agrees with :tags false)";
     }
     @Override public boolean minusOneIsNow() { return false; }
 
