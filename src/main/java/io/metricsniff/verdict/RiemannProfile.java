@@ -12,9 +12,10 @@ import io.metricsniff.record.Verdict;
  * Riemann's graphite input, re-derived from riemann/riemann {@code src/riemann/transport/graphite.clj}
  * and {@code transport/tcp.clj} at commit 06405cf (project.clj 0.2.10-SNAPSHOT, netty 4.0.24; the
  * newest source the search index stores; it matches release 0.2.10 of 2015-07-21, whose changelog
- * lists no graphite-input change, while 0.2.11 moved to netty 4.0.30). Riemann 0.3.x added {@code :tags} (default false, riemann
- * PR #909; riemann.io/api/riemann.transport.graphite): with the default the tags stay in the service,
- * and its {@code graphite_test.clj} "without tags" cases are the ones below (its source is not stored).
+ * lists no graphite-input change, while 0.2.11 moved to netty 4.0.30). Riemann 0.3.x added
+ * {@code :tags} (default false, riemann PR #909; riemann.io/api/riemann.transport.graphite): with
+ * the default the tags stay in the service; its {@code graphite_test.clj} "without tags" cases are
+ * the ones below (its source is not stored).
  * <ul>
  * <li>graphite.clj:121-123 {@code DelimiterBasedFrameDecoder. 1024 (Delimiters/lineDelimiter)}: a
  *     frame ends at "\n" or "\r\n" (a bare '\r' does not end it), at most 1024 bytes without the
