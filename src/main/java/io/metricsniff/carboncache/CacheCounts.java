@@ -51,8 +51,9 @@ public final class CacheCounts {
     private static <T> List<T> copy(List<T> l) { return l == null ? List.of() : List.copyOf(l); }
 
     /** One line for a title: what the rules cost, in counts. */
-    public String headline() {
-        return heldBackSeries + " held back (" + heldPoints + " points lost), " + overwrittenSeries + " overwritten in a slot ("
+    public String headline(double maxCreatesPerMinute) {
+        return (Double.isInfinite(maxCreatesPerMinute) ? "no create limit"
+                : heldBackSeries + " held back (" + heldPoints + " points lost)") + ", " + overwrittenSeries + " overwritten in a slot ("
                 + overwrittenPoints + " points), " + multiWriterSeries + " with several writers";
     }
 

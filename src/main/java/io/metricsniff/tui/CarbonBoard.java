@@ -1,7 +1,7 @@
 package io.metricsniff.tui;
 
-import io.metricsniff.carboncache.CacheCounts;
 import io.metricsniff.carboncache.CacheFinding;
+import io.metricsniff.carboncache.CacheRules;
 import io.metricsniff.carboncache.ClockOffsets;
 import io.metricsniff.record.MetricRecord;
 import io.metricsniff.record.RecordSink;
@@ -23,13 +23,13 @@ public final class CarbonBoard implements RecordSink {
     /** What the pane shows: a title with the counts, and rows (series first, then clocks, worst first). */
     record View(String title, List<CarbonRow> rows) { }
 
-    private final CacheCounts cache;
+    private final CacheRules cache;
     private final ClockOffsets clocks;
     private volatile View view = new View("", List.of());
     private long nextPublish;
 
     /** @param cache null without --carbon-conf; @param clocks null when clocks are off */
-    CarbonBoard(CacheCounts cache, ClockOffsets clocks) {
+    CarbonBoard(CacheRules cache, ClockOffsets clocks) {
         this.cache = cache;
         this.clocks = clocks;
     }
@@ -47,8 +47,8 @@ public final class CarbonBoard implements RecordSink {
         List<CarbonRow> rows = new ArrayList<>();
         StringBuilder title = new StringBuilder();
         if (cache != null) {
-            for (CacheFinding f : cache.findings()) rows.add(CarbonRow.of(f));
-            title.append("carbon-cache rules: ").append(cache.headline());
+            for (CacheFinding f : cache.counts().findings()) rows.add(CarbonRow.of(f));
+            title.append("carbon-cache rules: ").append(cache.counts().headline(cache.maxCreatesPerMinute()));
         }
         if (clocks != null) {
             List<CarbonRow> hosts = new ArrayList<>();

@@ -2,7 +2,7 @@ package io.metricsniff.tui;
 
 import io.metricsniff.analysis.PathSource;
 import io.metricsniff.analysis.SenderTable;
-import io.metricsniff.carboncache.CacheCounts;
+import io.metricsniff.carboncache.CacheRules;
 import io.metricsniff.carboncache.ClockOffsets;
 import io.metricsniff.decode.Endpoint;
 import io.metricsniff.health.HealthSnapshot;
@@ -46,7 +46,7 @@ public final class ViewSources implements RecordSink {
      * Shows carbon-cache's rules and sender clocks (either may be null). Before the capture starts. Returns the
      * board to put after both in the record chain, or null when both are off.
      */
-    public CarbonBoard carbon(CacheCounts cache, ClockOffsets clocks) {
+    public CarbonBoard carbon(CacheRules cache, ClockOffsets clocks) {
         carbon = cache == null && clocks == null ? null : new CarbonBoard(cache, clocks);
         return carbon;
     }
