@@ -26,7 +26,7 @@ public final class CarbonBoard implements RecordSink {
     private final CacheRules cache;
     private final ClockOffsets clocks;
     private volatile View view = new View("", List.of());
-    private long nextPublish;
+    private final Throttle throttle = new Throttle(PUBLISH_NANOS);
 
     /** @param cache null without --carbon-conf; @param clocks null when clocks are off */
     CarbonBoard(CacheRules cache, ClockOffsets clocks) {
@@ -34,12 +34,7 @@ public final class CarbonBoard implements RecordSink {
         this.clocks = clocks;
     }
 
-    @Override public void metric(MetricRecord r) {
-        long now = System.nanoTime();
-        if (now - nextPublish < 0) return;
-        nextPublish = now + PUBLISH_NANOS;
-        publish();
-    }
+    @Override public void metric(MetricRecord r) { if (throttle.due()) publish(); }
 
     @Override public void finish() { publish(); }
 
