@@ -73,6 +73,9 @@ public final class CacheCounts {
         m.put("held_back", paths(heldBack));
         m.put("overwritten", paths(overwritten));
         m.put("multi_writer", paths(multiWriter));
+        List<Map<String, Object>> series = new ArrayList<>();
+        for (CacheFinding f : findings()) series.add(f.json());
+        m.put("series", series);
         return m;
     }
 
