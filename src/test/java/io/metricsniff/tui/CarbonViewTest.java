@@ -154,6 +154,29 @@ class CarbonViewTest {
                 "the clocks that are off first");
     }
 
+    /** C shows health over the carbon pane; w and r leave it for paths/senders and problems; C again goes back. */
+    @Test void theCarbonPaneComesAndGoesWithC() throws Exception {
+        String s = replay("health-slots");
+        assertEquals(ViewState.Pane.HEALTH, vs.upper);
+        assertEquals(ViewState.Pane.CARBON, vs.lower);
+        assertTrue(s.contains("(connection health needs --health)") && s.contains("carbon-cache rules: no create limit"), s);
+        press(Key.ch('r'));
+        assertEquals(ViewState.Pane.GROUPS, vs.lower);
+        press(Key.ch('C'));
+        assertEquals(ViewState.Pane.PATHS, vs.upper, "C in the C view: back to paths");
+        assertEquals(ViewState.Pane.GROUPS, vs.lower);
+        press(Key.ch('C'));
+        press(Key.ch('w'));
+        assertEquals(ViewState.Pane.GROUPS, vs.lower, "w: the carbon pane belongs to the C view");
+        press(Key.ch('C'));
+        press(Key.ch('/'));
+        for (char c : "lab.slot".toCharArray()) press(Key.ch(c));
+        press(Key.of(Key.Kind.ENTER));
+        String f = screen(160, 40);
+        assertEquals(1, rows(f, "slot overwrite").size(), "the filter narrows the carbon rows too: " + f);
+        assertTrue(rows(f, "several writers").isEmpty() && rows(f, "clock").isEmpty(), f);
+    }
+
     /** Series names come from the network: the row, its detail and the screen carry them escaped. */
     @Test void seriesNamesAreEscaped() {
         CarbonRow r = CarbonRow.of(new io.metricsniff.carboncache.CacheFinding(
