@@ -7,14 +7,18 @@
                                 while the receiver's window is shut; when the connection fails it connects
                                 again 0.2 s later. Prints the lines sendall() accepted.
   clock SRC HOST PORT NAME OFFSET N
-                                writes N lines lab.clock.NAME.<i> with timestamps now+OFFSET s, one a
-                                second, on one connection from address SRC
+                                writes N lines lab.clock.NAME.<i> i T with T = int(now + OFFSET) s, one a
+                                second, on one connection from address SRC; prints its own view as one
+                                JSON line: host, name, offset_s, points, and measured_offset_s, the median
+                                of T - its clock just before each write (the oracle for metricsniff's)
   lines SRC HOST PORT TEXT      writes TEXT (\n for line ends, {now} for the current second) on one
                                 connection from address SRC
 
 usage: health-senders.py fast|clock ...
 """
+import json
 import socket
+import statistics
 import sys
 import time
 
@@ -60,10 +64,16 @@ def fast(host, port, seconds, per_block):
 
 def clock(src, host, port, name, offset, count):
     s = socket.create_connection((host, port), source_address=(src, 0))
+    measured = []
     for i in range(count):
-        s.sendall(("lab.clock.%s.%d %d %d\n" % (name, i, i, int(time.time()) + offset)).encode())
+        now = time.time()
+        ts = int(now + offset)
+        s.sendall(("lab.clock.%s.%d %d %d\n" % (name, i, i, ts)).encode())
+        measured.append(ts - now)
         time.sleep(1)
     s.close()
+    print(json.dumps({"host": src, "name": name, "offset_s": offset, "points": count,
+                      "measured_offset_s": round(statistics.median(measured), 6)}))
 
 
 def lines(src, host, port, text):

@@ -14,25 +14,47 @@ public final class CacheCounts {
 
     long newSeries, heldBackSeries, delayedSeries, heldPoints;
     long overwrittenPoints, overwrittenSeries, foreignOverwrites, multiWriterSeries, evictedSeries;
-    final List<String> heldBack = new ArrayList<>();
-    final List<String> overwritten = new ArrayList<>();
-    final List<String> multiWriter = new ArrayList<>();
+    final List<Series> heldBack = new ArrayList<>();
+    final List<Series> overwritten = new ArrayList<>();
+    final List<Series> multiWriter = new ArrayList<>();
 
-    void heldBack(String path) {
+    void heldBack(Series s) {
         heldBackSeries++;
-        if (heldBack.size() < MAX_NAMED) heldBack.add(path);
+        if (heldBack.size() < MAX_NAMED) heldBack.add(s);
     }
 
-    void overwritten(String path, boolean first) {
+    void overwritten(Series s, boolean first) {
         overwrittenPoints++;
         if (!first) return;
         overwrittenSeries++;
-        if (overwritten.size() < MAX_NAMED) overwritten.add(path);
+        if (overwritten.size() < MAX_NAMED) overwritten.add(s);
     }
 
-    void multiWriter(String path) {
+    void multiWriter(Series s) {
         multiWriterSeries++;
-        if (multiWriter.size() < MAX_NAMED) multiWriter.add(path);
+        if (multiWriter.size() < MAX_NAMED) multiWriter.add(s);
+    }
+
+    /** The named series with what each lost, held back first; a copy (processing thread only). */
+    public List<CacheFinding> findings() {
+        List<CacheFinding> out = new ArrayList<>(heldBack.size() + overwritten.size() + multiWriter.size());
+        for (Series s : heldBack) out.add(new CacheFinding(CacheFinding.Kind.HELD_BACK, s.path, s.heldPoints, s.created, List.of(), List.of()));
+        for (Series s : overwritten) {
+            out.add(new CacheFinding(CacheFinding.Kind.SLOT_OVERWRITE, s.path, s.overwritten, false, copy(s.lostValues), copy(s.writers)));
+        }
+        for (Series s : multiWriter) {
+            out.add(new CacheFinding(CacheFinding.Kind.SEVERAL_WRITERS, s.path, s.foreignOverwrites, false, copy(s.lostValues), copy(s.writers)));
+        }
+        return out;
+    }
+
+    private static <T> List<T> copy(List<T> l) { return l == null ? List.of() : List.copyOf(l); }
+
+    /** One line for a title: what the rules cost, in counts. */
+    public String headline(double maxCreatesPerMinute) {
+        return (Double.isInfinite(maxCreatesPerMinute) ? "no create limit"
+                : heldBackSeries + " held back (" + heldPoints + " points lost)") + ", " + overwrittenSeries + " overwritten in a slot ("
+                + overwrittenPoints + " points), " + multiWriterSeries + " with several writers";
     }
 
     /** JSON: the counts, then the named series. */
@@ -48,9 +70,12 @@ public final class CacheCounts {
         m.put("multi_writer_series", multiWriterSeries);
         m.put("multi_writer_overwrites", foreignOverwrites);
         m.put("evicted_series", evictedSeries);
-        m.put("held_back", List.copyOf(heldBack));
-        m.put("overwritten", List.copyOf(overwritten));
-        m.put("multi_writer", List.copyOf(multiWriter));
+        m.put("held_back", paths(heldBack));
+        m.put("overwritten", paths(overwritten));
+        m.put("multi_writer", paths(multiWriter));
+        List<Map<String, Object>> series = new ArrayList<>();
+        for (CacheFinding f : findings()) series.add(f.json());
+        m.put("series", series);
         return m;
     }
 
@@ -69,11 +94,17 @@ public final class CacheCounts {
         return sb.toString();
     }
 
-    private static void names(StringBuilder sb, String what, List<String> l) {
+    private static List<String> paths(List<Series> l) {
+        List<String> out = new ArrayList<>(l.size());
+        for (Series s : l) out.add(s.path);
+        return out;
+    }
+
+    private static void names(StringBuilder sb, String what, List<Series> l) {
         if (l.isEmpty()) return;
         sb.append("\n  ").append(what).append(": ");
         int shown = Math.min(l.size(), 10);
-        for (int i = 0; i < shown; i++) sb.append(i > 0 ? ", " : "").append(TerminalEscaper.escape(l.get(i)));
+        for (int i = 0; i < shown; i++) sb.append(i > 0 ? ", " : "").append(TerminalEscaper.escape(l.get(i).path));
         if (l.size() > shown) sb.append(", ...");
     }
 }

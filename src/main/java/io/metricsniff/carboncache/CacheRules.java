@@ -77,7 +77,7 @@ public final class CacheRules implements RecordSink {
             counts.heldPoints++;
             return;
         }
-        slot(s, path, hosts.of(r.src()), (long) Math.floor(r.timestamp()));
+        slot(s, hosts.of(r.src()), (long) Math.floor(r.timestamp()), r.value());
     }
 
     /** The writer's pass over the new series that arrived together: most points first, then latest first. */
@@ -88,7 +88,7 @@ public final class CacheRules implements RecordSink {
         for (Series s : pending) {
             s.created = create(pendingTime);
             if (!s.created) {
-                counts.heldBack(s.path);
+                counts.heldBack(s);
                 s.heldPoints += s.pendingPoints;
                 counts.heldPoints += s.pendingPoints;
             }
@@ -105,16 +105,19 @@ public final class CacheRules implements RecordSink {
         return bucket.drain(t);
     }
 
-    private void slot(Series s, String path, String host, long ts) {
-        long step = schemas.match(path).archives().get(0).secondsPerPoint();
+    private void slot(Series s, String host, long ts, double value) {
+        long step = schemas.match(s.path).archives().get(0).secondsPerPoint();
         long slot = ts - Math.floorMod(ts, step);
         if (s.lastHost != null && !s.lastHost.equals(host) && !s.multiWriter) {
             s.multiWriter = true;
-            counts.multiWriter(path);
+            s.writer(s.lastHost);
+            counts.multiWriter(s);
         }
+        if (s.multiWriter) s.writer(host);
         if (slot == s.lastSlot) {
             s.overwritten++;
-            counts.overwritten(path, s.overwritten == 1);
+            s.lost(s.lastValue);
+            counts.overwritten(s, s.overwritten == 1);
             if (!host.equals(s.lastHost)) {
                 s.foreignOverwrites++;
                 counts.foreignOverwrites++;
@@ -122,6 +125,7 @@ public final class CacheRules implements RecordSink {
         }
         s.lastSlot = slot;
         s.lastHost = host;
+        s.lastValue = value;
     }
 
     public CacheCounts counts() { return counts; }

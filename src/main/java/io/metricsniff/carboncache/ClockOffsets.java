@@ -53,16 +53,27 @@ public final class ClockOffsets implements RecordSink {
         if (h.filled < WINDOW) h.filled++;
     }
 
+    /** One host's clock: {@code offsetSeconds} is the median, rounded to ms (NaN without a seconds timestamp). */
+    public record HostClock(String host, double offsetSeconds, long points, long msTimestamps) { }
+
+    /** Every host's clock, sorted by host; a copy (processing thread only). */
+    public List<HostClock> hosts() {
+        Map<String, HostClock> sorted = new TreeMap<>();
+        hosts.forEach((name, h) -> sorted.put(name, new HostClock(name,
+                h.filled == 0 ? Double.NaN : Math.round(median(h) * 1000) / 1000.0, h.points, h.msTimestamps)));
+        return List.copyOf(sorted.values());
+    }
+
     /** Per host: {@code offset_s} (median, 3 decimals), {@code points}, {@code ms_timestamps}; sorted by host. */
     public Map<String, Object> json() {
-        Map<String, Object> m = new TreeMap<>();
-        hosts.forEach((name, h) -> {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (HostClock c : hosts()) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("offset_s", h.filled == 0 ? null : Math.round(median(h) * 1000) / 1000.0);
-            row.put("points", h.points);
-            row.put("ms_timestamps", h.msTimestamps);
-            m.put(name, row);
-        });
+            row.put("offset_s", Double.isNaN(c.offsetSeconds()) ? null : c.offsetSeconds());
+            row.put("points", c.points());
+            row.put("ms_timestamps", c.msTimestamps());
+            m.put(c.host(), row);
+        }
         return m;
     }
 

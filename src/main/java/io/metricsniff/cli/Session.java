@@ -104,8 +104,9 @@ final class Session {
         SenderCounts senders = s.reportTo != null ? new SenderCounts() : null;
         ClockOffsets clocks = s.clocks ? new ClockOffsets() : null;
         CacheRules cache = s.cacheConf != null ? new CacheRules(s.cacheSchemas, s.cacheConf) : null;
+        RecordSink carbon = live == null ? null : live.carbon(cache, clocks); // after both in the chain
         RecordSink chain = sinks(source, tally, paths, expectations, live, digits, hops, live == null ? null : live.hops(),
-                senders, clocks, cache);
+                senders, clocks, cache, carbon);
         Judge judge = new Judge(s.profile, s.lateNanos, s.futureNanos,
                 s.advisor == null ? null : s.advisor::longestRetentionSeconds, index);
         Pipeline pipeline = new Pipeline(source.linkType(),

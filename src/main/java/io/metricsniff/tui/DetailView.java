@@ -40,7 +40,7 @@ final class DetailView {
             case PATHS: path(f.detailPath()); break;
             case SENDERS: sender(((SenderRow) row).stats()); break;
             case GROUPS: group((ProblemGroups.Group) row); break;
-            case HOPS: case DROPS: case HEALTH: ExtraDetails.render(row, this::text, this::wrapped); break;
+            case HOPS: case DROPS: case HEALTH: case CARBON: ExtraDetails.render(row, this::text, this::wrapped); break;
             default: raw((FlaggedLine) row);
         }
         int room = height - 1;
@@ -59,6 +59,7 @@ final class DetailView {
             case HOPS: return "hop " + d.key();
             case DROPS: return "hop " + ((DropRow) d.row()).outcome().verdict().json() + " datapoint";
             case HEALTH: return "connection health of " + d.key();
+            case CARBON: return ((CarbonRow) d.row()).finding() + " " + ((CarbonRow) d.row()).subject();
             default: return "flagged line";
         }
     }

@@ -11,7 +11,10 @@ import org.jline.utils.AttributedStyle;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-/** The detail of a hop row, a hop drop (the whole reason, wrapped) and a sender host's connection health. */
+/**
+ * The detail of a hop row, a hop drop (the whole reason, wrapped), a sender host's connection health and
+ * a carbon-cache rules row (series or clock, wrapped).
+ */
 final class ExtraDetails {
     private ExtraDetails() { }
 
@@ -19,6 +22,7 @@ final class ExtraDetails {
         if (row instanceof DropRow d) drop(d.outcome(), text, wrapped);
         else if (row instanceof HopRow h) hop(h, text);
         else if (row instanceof HealthRow r) health(r, text);
+        else if (row instanceof CarbonRow c) for (String l : c.lines()) wrapped.accept(l);
     }
 
     private static void drop(HopOutcome o, BiConsumer<String, AttributedStyle> text, Consumer<String> wrapped) {

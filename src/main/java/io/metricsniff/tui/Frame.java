@@ -15,9 +15,13 @@ import java.util.OptionalLong;
 record Frame(Header header, List<PathRow> paths, List<SenderRow> senders, List<ProblemGroups.Group> groups,
              List<FlaggedLine> raw, List<Kind> kinds, PathStats.Snapshot detailPath, Extra extra) {
 
-    /** The hops and health lists; empty when --hop / --health are off ({@code hops}/{@code health} false). */
-    record Extra(boolean hopsOn, List<HopRow> hops, List<DropRow> drops, boolean healthOn, List<HealthRow> health) {
-        static final Extra NONE = new Extra(false, List.of(), List.of(), false, List.of());
+    /**
+     * The hops, health and carbon-cache rules lists; empty when --hop / --health / --carbon-conf are off
+     * ({@code hopsOn}/{@code healthOn}/{@code carbonOn} false).
+     */
+    record Extra(boolean hopsOn, List<HopRow> hops, List<DropRow> drops, boolean healthOn, List<HealthRow> health,
+                 boolean carbonOn, String carbonTitle, List<CarbonRow> carbon) {
+        static final Extra NONE = new Extra(false, List.of(), List.of(), false, List.of(), false, "", List.of());
     }
 
     record Header(String description, boolean live, boolean finished, double elapsedSeconds, long packets,
@@ -37,6 +41,7 @@ record Frame(Header header, List<PathRow> paths, List<SenderRow> senders, List<P
             case HOPS: return extra.hops();
             case DROPS: return extra.drops();
             case HEALTH: return extra.health();
+            case CARBON: return extra.carbon();
             default: return raw;
         }
     }

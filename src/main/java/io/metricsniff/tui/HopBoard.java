@@ -17,8 +17,7 @@ import java.util.function.Supplier;
 /**
  * The hops view's state. The processing thread hears every hop outcome worth reporting (it keeps
  * the latest drops) and, at most every {@link #PUBLISH_NANOS}, copies the hops' counts into an
- * immutable list; the UI thread reads only those copies. Work per record: a clock read (a
- * counter would leave a slow live feed's rows stale for minutes).
+ * immutable list; the UI thread reads only those copies. Work per record: a clock read ({@link Throttle}).
  */
 public final class HopBoard implements HopListener, RecordSink {
     /** The UI redraws at most 4x/s: fresher copies would never be seen. */
@@ -29,7 +28,8 @@ public final class HopBoard implements HopListener, RecordSink {
     private final Supplier<List<HopStats>> stats;
     private final ArrayDeque<DropRow> drops = new ArrayDeque<>();
     private volatile List<HopRow> rows = List.of();
-    private long seq, nextPublish;
+    private final Throttle throttle = new Throttle(PUBLISH_NANOS);
+    private long seq;
 
     /** @param stats the hop engine's counts, read on the processing thread only */
     public HopBoard(Supplier<List<HopStats>> stats) { this.stats = stats; }
@@ -42,12 +42,7 @@ public final class HopBoard implements HopListener, RecordSink {
         }
     }
 
-    @Override public void metric(MetricRecord r) {
-        long now = System.nanoTime();
-        if (now - nextPublish < 0) return;
-        nextPublish = now + PUBLISH_NANOS;
-        publish();
-    }
+    @Override public void metric(MetricRecord r) { if (throttle.due()) publish(); }
 
     @Override public void finish() { publish(); }
 

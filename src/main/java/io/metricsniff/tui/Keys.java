@@ -29,11 +29,11 @@ final class Keys {
         if (k.is('-')) { vs.depth(vs.depth == 0 ? ViewState.MAX_DEPTH : Math.max(1, vs.depth - 1)); return Action.REDRAW; }
         if (k.is('w')) {
             vs.upper = vs.upper == ViewState.Pane.PATHS ? ViewState.Pane.SENDERS : ViewState.Pane.PATHS;
-            if (vs.lower == ViewState.Pane.DROPS) vs.lower = ViewState.Pane.GROUPS;
+            if (vs.lower == ViewState.Pane.DROPS || vs.lower == ViewState.Pane.CARBON) vs.lower = ViewState.Pane.GROUPS;
             return Action.REDRAW;
         }
         if (k.is('H')) return show(vs, ViewState.Pane.HOPS, ViewState.Pane.DROPS);
-        if (k.is('C')) return show(vs, ViewState.Pane.HEALTH, vs.lower == ViewState.Pane.DROPS ? ViewState.Pane.GROUPS : vs.lower);
+        if (k.is('C')) return show(vs, ViewState.Pane.HEALTH, ViewState.Pane.CARBON);
         if (k.is('r')) { vs.lower = vs.lower == ViewState.Pane.GROUPS ? ViewState.Pane.RAW : ViewState.Pane.GROUPS; return Action.REDRAW; }
         switch (k.kind()) {
             case TAB: case BACK_TAB:

@@ -121,7 +121,7 @@ final class Model {
         return out;
     }
 
-    /** The hops and health lists, filtered like the rest (a hop's destinations stay with it). */
+    /** The hops, health and carbon-cache lists, filtered like the rest (a hop's destinations stay with it). */
     private Frame.Extra extra(ViewState vs) {
         HopBoard board = src.hops();
         List<HopRow> hops = new ArrayList<>();
@@ -137,7 +137,13 @@ final class Model {
         if (h != null) {
             for (HealthSnapshot.Host host : h.hosts()) if (vs.filter.matchesAny(host.host())) health.add(new HealthRow(host));
         }
-        return new Frame.Extra(board != null, hops, drops, src.health() != null, health);
+        List<CarbonRow> carbon = new ArrayList<>();
+        CarbonBoard.View cv = src.carbon() == null ? null : src.carbon().view();
+        if (cv != null) {
+            for (CarbonRow r : cv.rows()) if (vs.filter.matchesAny(r.finding(), r.subject(), r.detail())) carbon.add(r);
+        }
+        return new Frame.Extra(board != null, hops, drops, src.health() != null, health, cv != null,
+                cv == null ? "" : cv.title(), carbon);
     }
 
     /** Every problem code present (not filtered: the header always shows all kinds). */

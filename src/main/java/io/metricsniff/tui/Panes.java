@@ -69,6 +69,12 @@ final class Panes {
                     String.valueOf(r.host().open()), String.valueOf(r.host().quiet()), r.host().storming() ? "now" : ""},
             r -> r.problems() > 0 ? Verdict.MALFORMED : Verdict.OK, 0);
 
+    static final ListView.Spec<CarbonRow> CARBON = new ListView.Spec<>(new Column[] {
+            new Column("finding", 15, false, 0), Column.flex("series / sender host"), new Column("lost", 8, true, 0),
+            new Column("detail", 48, false, 1)},
+            r -> new String[] {r.finding(), r.subject(), n(r.lost()), r.detail()},
+            r -> r.problem() ? Verdict.MALFORMED : Verdict.OK, 0);
+
     /** A count, or blank where the row has none (-1). */
     static String n(long v) { return v < 0 ? "" : Fmt.count(v); }
 

@@ -86,6 +86,12 @@ final class Screen {
                         f.extra().health(), cur, focused, f.extra().healthOn() ? "(no connection yet)"
                                 : "(connection health needs --health)", pal, width, height, out);
                 break;
+            case CARBON:
+                ListView.render((f.extra().carbonOn() ? f.extra().carbonTitle() : "carbon-cache rules and sender clocks") + " ("
+                        + f.extra().carbon().size() + filtered + " rows)", Panes.CARBON, f.extra().carbon(), cur, focused,
+                        f.extra().carbonOn() ? "(nothing lost to carbon-cache's rules, no clock yet)"
+                                : "(carbon-cache's rules need --carbon-conf with --schemas; clocks --health)", pal, width, height, out);
+                break;
             default:
                 String t = "problems, newest first (" + f.raw().size() + filtered + " kept"
                         + (f.header().unlisted() > 0 ? ", " + Fmt.count(f.header().unlisted()) + " more not listed during floods" : "") + ")";

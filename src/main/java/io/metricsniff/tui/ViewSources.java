@@ -2,6 +2,8 @@ package io.metricsniff.tui;
 
 import io.metricsniff.analysis.PathSource;
 import io.metricsniff.analysis.SenderTable;
+import io.metricsniff.carboncache.CacheRules;
+import io.metricsniff.carboncache.ClockOffsets;
 import io.metricsniff.decode.Endpoint;
 import io.metricsniff.health.HealthSnapshot;
 import io.metricsniff.record.MetricRecord;
@@ -13,7 +15,7 @@ import java.util.function.Supplier;
  * The aggregated state the live view reads, and the sink that fills it (except the path table,
  * which has other readers and is fed on its own): header counters and latest flagged lines,
  * problems grouped, senders by host; with --hop the hops' board, with --health the latest
- * connection health. Fed by the processing thread; read by the UI thread.
+ * connection health, with --carbon-conf (or --health) carbon-cache's rules and sender clocks. Fed by the processing thread; read by the UI thread.
  */
 public final class ViewSources implements RecordSink {
     private final PathSource paths;
@@ -23,6 +25,7 @@ public final class ViewSources implements RecordSink {
     private HopBoard hops;
     private Supplier<HealthSnapshot> health;
     private Runnable publishHealth;
+    private CarbonBoard carbon;
 
     public ViewSources(PathSource paths) { this.paths = paths; }
 
@@ -37,6 +40,15 @@ public final class ViewSources implements RecordSink {
         this.health = latest;
         this.publishHealth = publish;
         return this;
+    }
+
+    /**
+     * Shows carbon-cache's rules and sender clocks (either may be null). Before the capture starts. Returns the
+     * board to put after both in the record chain, or null when both are off.
+     */
+    public CarbonBoard carbon(CacheRules cache, ClockOffsets clocks) {
+        carbon = cache == null && clocks == null ? null : new CarbonBoard(cache, clocks);
+        return carbon;
     }
 
     @Override public void metric(MetricRecord r) {
@@ -60,4 +72,6 @@ public final class ViewSources implements RecordSink {
     public HopBoard hops() { return hops; }
     /** The latest connection health (null before the first second of capture), or null unless --health. */
     public Supplier<HealthSnapshot> health() { return health; }
+    /** Null unless --carbon-conf, --health or --report-to (sender clocks). */
+    public CarbonBoard carbon() { return carbon; }
 }

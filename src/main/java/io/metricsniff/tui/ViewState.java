@@ -17,10 +17,10 @@ final class ViewState {
     }
 
     /**
-     * The lists: paths, senders, hops or connection health above; problems grouped or raw, or the
-     * latest hop drops, below.
+     * The lists: paths, senders, hops or connection health above; problems grouped or raw, the
+     * latest hop drops, or carbon-cache's rules and sender clocks, below.
      */
-    enum Pane { PATHS, SENDERS, GROUPS, RAW, HOPS, DROPS, HEALTH }
+    enum Pane { PATHS, SENDERS, GROUPS, RAW, HOPS, DROPS, HEALTH, CARBON }
 
     /** The opened row: its list, its key, and the row as it was when opened. */
     record Detail(Pane pane, String key, Object row) { }

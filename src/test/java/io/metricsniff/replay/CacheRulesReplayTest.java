@@ -43,6 +43,17 @@ class CacheRulesReplayTest {
         for (Oracle.Stored s : stored) storedPaths.add(s.path());
         assertEquals(stored.size(), storedPaths.size());
         for (String h : held) assertFalse(storedPaths.contains(h), h + " was created after all");
+        List<Map<String, Object>> series = series(c, "held-back");
+        assertEquals(held, series.stream().map(m -> m.get("series")).toList(), "series: the named ones, with details");
+        for (Map<String, Object> m : series) {
+            assertEquals(1, num(m, "lost_points"), "its one point: " + m);
+            assertEquals(false, m.get("created_later"), m.toString());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> series(Map<String, Object> carbon, String kind) {
+        return ((List<Map<String, Object>>) carbon.get("series")).stream().filter(m -> kind.equals(m.get("kind"))).toList();
     }
 
     /** Two points per 1 s slot and one series from two hosts in one slot: whisper keeps the later point. */
@@ -60,6 +71,17 @@ class CacheRulesReplayTest {
         assertEquals(1, num(c, "multi_writer_series"));
         assertEquals(1, num(c, "multi_writer_overwrites"));
         assertEquals(List.of("lab.shared.series"), c.get("multi_writer"));
+        // the values lost are those whisper does not have (the recording wrote i, then i * 10, per slot)
+        Map<String, Object> twiceRow = series(c, "slot-overwrite").get(0);
+        assertEquals("lab.slot.twice", twiceRow.get("series"));
+        assertEquals(twice, num(twiceRow, "lost_points"));
+        assertEquals(List.of(1.0, 2.0, 3.0), twiceRow.get("lost_values"));
+        for (Object v : (List<?>) twiceRow.get("lost_values")) {
+            assertTrue(stored.stream().noneMatch(s -> s.path().equals("lab.slot.twice") && s.value() == (Double) v), "lost " + v);
+        }
+        Map<String, Object> writers = series(c, "several-writers").get(0);
+        assertEquals(List.of("127.0.0.62", "127.0.0.63"), writers.get("writers"));
+        assertEquals(List.of(62.0), writers.get("lost_values"), "whisper kept 63, the last writer's");
     }
 
     /** Senders whose clocks were set 90 s behind and 30 s ahead (timestamps are whole seconds: up to 1 s less). */
