@@ -88,9 +88,10 @@ public final class CacheCounts {
         sb.append("; ").append(overwrittenPoints).append(" points overwritten by a later one in the same slot (")
                 .append(overwrittenSeries).append(" series); ").append(multiWriterSeries)
                 .append(" series written by several hosts (").append(foreignOverwrites).append(" points replaced by another host's)");
-        names(sb, "held back", heldBack);
-        names(sb, "slot overwritten", overwritten);
-        names(sb, "several writers", multiWriter);
+        List<CacheFinding> findings = findings();
+        names(sb, "held back", CacheFinding.Kind.HELD_BACK, heldBackSeries, findings);
+        names(sb, "slot overwritten", CacheFinding.Kind.SLOT_OVERWRITE, overwrittenSeries, findings);
+        names(sb, "several writers", CacheFinding.Kind.SEVERAL_WRITERS, multiWriterSeries, findings);
         return sb.toString();
     }
 
@@ -100,11 +101,17 @@ public final class CacheCounts {
         return out;
     }
 
-    private static void names(StringBuilder sb, String what, List<Series> l) {
-        if (l.isEmpty()) return;
-        sb.append("\n  ").append(what).append(": ");
-        int shown = Math.min(l.size(), 10);
-        for (int i = 0; i < shown; i++) sb.append(i > 0 ? ", " : "").append(TerminalEscaper.escape(l.get(i).path));
-        if (l.size() > shown) sb.append(", ...");
+    /** The first named series of one kind, each with the points it lost (and its writers). */
+    private static void names(StringBuilder sb, String what, CacheFinding.Kind kind, long total, List<CacheFinding> all) {
+        int shown = 0;
+        for (CacheFinding f : all) {
+            if (f.kind() != kind) continue;
+            if (shown == 10) break;
+            sb.append(shown++ == 0 ? "\n  " + what + ": " : ", ").append(TerminalEscaper.escape(f.series()))
+                    .append(" (").append(f.lostPoints()).append(f.lostPoints() == 1 ? " point lost" : " points lost");
+            if (kind == CacheFinding.Kind.SEVERAL_WRITERS) sb.append("; ").append(TerminalEscaper.escape(String.join(", ", f.writers())));
+            sb.append(')');
+        }
+        if (total > shown && shown > 0) sb.append(", ... (").append(total).append(" series)");
     }
 }

@@ -84,6 +84,16 @@ class CacheRulesReplayTest {
         assertEquals(List.of(62.0), writers.get("lost_values"), "whisper kept 63, the last writer's");
     }
 
+    /** The text summary names each series with what it lost, as the JSON does. */
+    @Test void textNamesEachSeriesWithItsLoss() {
+        CliRunner r = CliRunner.run("-q", "-I", "captures/health-slots.pcap", "--carbon-conf", "captures/health-slots.carbon.conf",
+                "--schemas", "captures/health-slots.schemas.conf");
+        assertEquals(0, r.exit(), r.err());
+        long twice = Oracle.stored(Oracle.capture("health-slots")).stream().filter(s -> s.path().equals("lab.slot.twice")).count();
+        assertTrue(r.out().contains("slot overwritten: lab.slot.twice (" + twice + " points lost), lab.shared.series (1 point lost)"), r.out());
+        assertTrue(r.out().contains("several writers: lab.shared.series (1 point lost; 127.0.0.62, 127.0.0.63)"), r.out());
+    }
+
     /** Senders whose clocks were set 90 s behind and 30 s ahead (timestamps are whole seconds: up to 1 s less). */
     @Test void clockOffsetsPerHost() {
         Map<String, Object> clocks = run("health-slots", "clocks");
