@@ -26,24 +26,24 @@ final class DropCause {
     /** Where the missing copies of {@code p} should have gone; empty when the wire cannot tell. */
     List<Endpoint> missing(Pending p, List<Endpoint> known) {
         List<Endpoint> should = new ArrayList<>();
-        if (router != null) should.addAll(router.destinations(p.name));
-        else for (Endpoint e : routes.of(p.name)) should.add(e);
-        if (should.isEmpty() && p.expected >= known.size()) should.addAll(known); // every destination gets a copy
+        if (router != null) should.addAll(router.destinations(p.name()));
+        else for (Endpoint e : routes.of(p.fingerprint())) should.add(e);
+        if (should.isEmpty() && p.expected() >= known.size()) should.addAll(known); // every destination gets a copy
         List<Endpoint> missing = new ArrayList<>();
         for (Endpoint e : should) if (!p.sentTo(e)) missing.add(e);
         if (!missing.isEmpty() || router != null) return missing;
-        long from = p.inNanos, to = from + timeoutNanos, now = evidence.now();
+        long from = p.inNanos(), to = from + timeoutNanos, now = evidence.now();
         for (Endpoint e : known) {
             DestinationHealth h = evidence.get(e);
             if (!p.sentTo(e) && h != null && h.troubled(from, to, now)) missing.add(e);
         }
-        return missing.size() <= p.expected - p.copies() ? missing : List.of();
+        return missing.size() <= p.expected() - p.copies() ? missing : List.of();
     }
 
     /** True when anything on the wire explains a loss while {@code p} was pending. */
     boolean anyEvidence(Pending p) {
-        if (p.rejected != null) return true;
-        long from = p.inNanos, to = from + timeoutNanos, now = evidence.now();
+        if (p.rejected() != null) return true;
+        long from = p.inNanos(), to = from + timeoutNanos, now = evidence.now();
         if (evidence.unnamed().counterDrops(from, to, now) > 0) return true;
         for (DestinationHealth h : evidence.destinations()) if (h.troubled(from, to, now)) return true;
         return false;
@@ -51,11 +51,11 @@ final class DropCause {
 
     /** The {@code reason} of a dropped record. */
     String reason(Pending p, List<Endpoint> missing) {
-        long from = p.inNanos, to = from + timeoutNanos, now = evidence.now();
+        long from = p.inNanos(), to = from + timeoutNanos, now = evidence.now();
         StringBuilder b = new StringBuilder();
-        b.append(p.copies() == 0 ? "not seen leaving the hop" : p.copies() + " of " + p.expected + " copies seen leaving")
+        b.append(p.copies() == 0 ? "not seen leaving the hop" : p.copies() + " of " + p.expected() + " copies seen leaving")
                 .append(" within ").append(DestinationHealth.seconds(timeoutNanos));
-        if (p.rejected != null) b.append("; the hop's receiver rejects it (").append(p.rejected).append(')');
+        if (p.rejected() != null) b.append("; the hop's receiver rejects it (").append(p.rejected()).append(')');
         List<DestinationHealth> about = new ArrayList<>();
         if (missing.isEmpty()) { // no idea where it should have gone: every destination in trouble
             for (DestinationHealth h : evidence.destinations()) if (h.troubled(from, to, now)) about.add(h);
