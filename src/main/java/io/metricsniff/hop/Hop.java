@@ -100,7 +100,8 @@ final class Hop {
         String reason = null;
         long lag = -1;
         List<Endpoint> wrong = misrouted(p);
-        boolean closed = how == Matcher.Ending.END && n < p.expected() && closedSince(p);
+        long closedAt = how == Matcher.Ending.END && n < p.expected() ? closedSince(p) : -1;
+        boolean closed = closedAt >= 0;
         if (how == Matcher.Ending.END && n < p.expected() && !closed) {
             v = HopVerdict.UNRESOLVED;
         } else if (!wrong.isEmpty()) {
@@ -118,8 +119,7 @@ final class Hop {
             }
             v = HopVerdict.DROPPED;
             where = causes.missing(p, knownDestinations());
-            if (listener != HopListener.NONE) reason = causes.reason(p, where) // formatting costs; -q needs none
-                    + (closed ? "; the hop closed its connections (FIN) after it went in, without sending it" : "");
+            if (listener != HopListener.NONE) reason = causes.reason(p, where, closedAt); // formatting costs; -q needs none
             for (Endpoint e : where) stats.destination(e).dropped++;
         } else {
             v = HopVerdict.DELIVERED;
@@ -142,15 +142,16 @@ final class Hop {
     /**
      * The capture ended before the timeout, but the hop closed every connection it was seen sending
      * on after {@code p} went in (Riemann's graphite client at shutdown): its copy will never come.
+     * When the last of them closed, or -1 when one did not.
      */
-    private boolean closedSince(Pending p) {
-        boolean any = false;
+    private long closedSince(Pending p) {
+        long last = -1;
         for (Endpoint e : stats.destinations().keySet()) {
             DestinationHealth h = e == null ? null : evidence.get(e);
-            if (h == null || !h.closedAfter(p.inNanos())) return false;
-            any = true;
+            if (h == null || !h.closedAfter(p.inNanos())) return -1;
+            last = Math.max(last, h.closedAt());
         }
-        return any;
+        return last;
     }
 
     /** Where this hop was seen sending, and every other server its host was seen connecting to. */
