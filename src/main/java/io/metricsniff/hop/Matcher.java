@@ -15,8 +15,10 @@ import java.nio.charset.StandardCharsets;
  * always its key's oldest.
  *
  * <p>The datapoints live in a {@link PendingStore} (primitive arrays, no object per datapoint); keys
- * in an open-addressing table of chain heads, one long a slot (hash tag over sequence number;
- * linear probing, backward-shift delete): neither a lookup nor an insert allocates.
+ * in an open-addressing table of chain heads (linear probing, backward-shift delete): neither a
+ * lookup nor an insert allocates. Datapoints enter the table lazily, when a copy is next looked
+ * up: one that settles before any copy came out of the hop never touches it (a hop nothing comes
+ * out of, or the pending limit evicting under a flood, costs a ring append and release).
  */
 public final class Matcher {
     /** How a pending datapoint was settled. */
@@ -41,7 +43,7 @@ public final class Matcher {
     private long[] table = new long[INITIAL_SLOTS * 2];
     private int heads;
     private long evicted;
-    private long touched; // see touch()
+    private int unindexed; // the newest datapoints, not yet in the table
     private final PendingStore store = new PendingStore();
     private final Pending view = new Pending();
     private final long timeoutNanos;
@@ -83,19 +85,26 @@ public final class Matcher {
     /** A datapoint went in, its name {@code name[off, off+len)} with fingerprint {@code fp}. */
     public void in(byte[] name, int off, int len, long fp, double timestamp, double value, long timeNanos,
                    Endpoint src, Endpoint dst, int expected, String rejected) {
-        long ts = Pending.storedTimestamp(timestamp), vb = Pending.valueBits(value), key = Pending.key(fp, ts, vb);
-        if (store.size() >= maxPending) touch(key, store.head());
         while (store.size() > 0 && (store.size() >= maxPending || !store.nameFits(len))) {
             evicted++;
             settleHead(Ending.EVICTED);
         }
-        int seq = store.add(fp, ts, vb, name, off, len, timeNanos, src, dst, expected, rejected);
-        int slot = find(key);
-        if (slot >= 0) {
-            long links = table[slot + 1];
-            store.link((int) links, seq);
-            table[slot + 1] = (links & ~SEQ) | (seq & SEQ);
-        } else {
+        store.add(fp, Pending.storedTimestamp(timestamp), Pending.valueBits(value), name, off, len, timeNanos, src, dst,
+                expected, rejected);
+        unindexed++;
+    }
+
+    /** Puts the datapoints that went in since the last lookup into the key table, in arrival order. */
+    private void indexTail() {
+        for (int seq = store.head() + store.size() - unindexed; unindexed > 0; seq++, unindexed--) {
+            long key = Pending.key(store.fp(seq), store.timestamp(seq), store.valueBits(seq));
+            int slot = find(key);
+            if (slot >= 0) {
+                long links = table[slot + 1];
+                store.link((int) links, seq);
+                table[slot + 1] = (links & ~SEQ) | (seq & SEQ);
+                continue;
+            }
             if ((heads + 1) * 4 > table.length) { // half full: linear probing stays short
                 grow();
                 slot = find(key);
@@ -113,6 +122,7 @@ public final class Matcher {
 
     /** A copy came out, its name's fingerprint {@code fp}; false when unmatched. */
     public boolean out(long fp, double timestamp, double value, long timeNanos, Endpoint src, Endpoint dst) {
+        if (unindexed > 0) indexTail();
         if (heads == 0) return false;
         long ts = Pending.storedTimestamp(timestamp), vb = Pending.valueBits(value);
         int slot = find(Pending.key(fp, ts, vb));
@@ -149,24 +159,17 @@ public final class Matcher {
 
     private void settleHead(Ending how) {
         int seq = store.head();
-        int slot = find(Pending.key(store.fp(seq), store.timestamp(seq), store.valueBits(seq))); // its chain's head
-        long links = table[slot + 1];
-        if ((int) links != seq) table[slot + 1] = (long) store.next(seq) << 32 | (links & SEQ);
-        else delete(slot);
+        if (unindexed == store.size()) { // never looked up: not in the table
+            unindexed--;
+        } else {
+            int slot = find(Pending.key(store.fp(seq), store.timestamp(seq), store.valueBits(seq))); // its chain's head
+            long links = table[slot + 1];
+            if ((int) links != seq) table[slot + 1] = (long) store.next(seq) << 32 | (links & SEQ);
+            else delete(slot);
+        }
         Pending p = view.at(store, seq);
         settled.settled(detach ? p.detach() : p, how);
         store.removeHead();
-    }
-
-    /**
-     * Loads the table slots of a key going in and of the head about to be evicted, one right after
-     * the other: at the pending limit both are cache misses, and issued together they overlap
-     * instead of costing twice (the sum is kept so the loads are not optimised away).
-     */
-    private void touch(long key, int head) {
-        int mask = table.length / 2 - 1;
-        long headKey = Pending.key(store.fp(head), store.timestamp(head), store.valueBits(head));
-        touched += table[2 * home(key, mask)] + table[2 * home(headKey, mask)];
     }
 
     private static int home(long key, int mask) { return (int) (key ^ key >>> 32) & mask; }

@@ -20,7 +20,7 @@ final class NameRing {
 
     int used() { return tail - head; }
 
-    /** Appends a name (at most {@link #MAX_NAME} bytes); its position, or -1 when the ring is at its limit. */
+    /** True when {@code len} more bytes fit (growing the ring up to {@link #MAX_BYTES}); false: release the oldest first. */
     boolean fits(int len) {
         while (used() + len > buf.length) {
             if (buf.length >= MAX_BYTES) return false;
