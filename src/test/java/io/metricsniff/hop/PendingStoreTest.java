@@ -82,4 +82,20 @@ class PendingStoreTest {
         assertEquals(PendingStore.MAX_COPIES_KEPT + 5, st.copies(s));
         assertEquals(PendingStore.MAX_COPIES_KEPT, st.kept(s));
     }
+
+    @Test
+    void datapointsEnterTheKeyTableOnlyWhenACopyIsLookedUp() {
+        java.util.List<String> settled = new java.util.ArrayList<>();
+        Matcher m = new Matcher(10_000_000_000L, 3, (p, how) -> settled.add(p.name() + " " + p.copies()));
+        for (String n : new String[] {"a", "b"}) m.in(n, 100, 1, 0, IN, IN, 1, null);
+        assertTrue(m.out("a", 100, 1, 1, IN, A), "the lookup indexes a and b");
+        for (String n : new String[] {"c", "d", "e", "f"}) m.in(n, 100, 1, 2, IN, IN, 1, null); // evicts a, b (indexed), c (not)
+        assertEquals(java.util.List.of("a 1", "b 0", "c 0"), settled);
+        assertFalse(m.out("b", 100, 1, 3, IN, A));
+        assertFalse(m.out("c", 100, 1, 3, IN, A), "evicted before it was ever indexed");
+        assertTrue(m.out("d", 100, 1, 3, IN, A));
+        assertTrue(m.out("f", 100, 1, 3, IN, B));
+        m.finish(4);
+        assertEquals(java.util.List.of("a 1", "b 0", "c 0", "d 1", "e 0", "f 1"), settled);
+    }
 }
