@@ -92,6 +92,22 @@ public final class DestinationHealth {
     /** Datapoints the relay's own counters say it dropped for this destination within [from, to]. */
     long counterDrops(long from, long to, long now) { return count(counterRises, from, to, now); }
 
+    /** "rose by N over K reports" for the reports within [from, to], or "" when none rose. */
+    String counterRise(long from, long to, long now) {
+        long n = 0;
+        int reports = 0;
+        for (Span s : spans(counterRises, from, to, now)) {
+            n += s.count();
+            reports++;
+        }
+        if (n == 0) return "";
+        return "rose by " + n + (reports == 1 ? " in one report" : " over " + reports + " reports")
+                + " in the " + seconds(to - from) + " after it went in";
+    }
+
+    /** When the relay last closed its connection to it (FIN), or -1. */
+    long closedAt() { return closedAt; }
+
     boolean troubled(long from, long to, long now) {
         return !trouble(from, to, now).isEmpty() || counterDrops(from, to, now) > 0;
     }

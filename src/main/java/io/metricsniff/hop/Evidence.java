@@ -23,6 +23,7 @@ public final class Evidence implements SegmentObserver {
     private final boolean[] watchedPort = new boolean[65536]; // cheap test before building an Endpoint
     private final Predicate<Endpoint> isHopEndpoint;
     private final DestinationHealth unnamed = new DestinationHealth(null); // carbon-c-relay's metricsDropped
+    private final DropCounters counters = new DropCounters();
     private long nowNanos;
     private long limitHits;
     private boolean zeroWindowSeen; // until one is, nothing can be stalled: no per-datapoint look
@@ -87,22 +88,26 @@ public final class Evidence implements SegmentObserver {
     /**
      * A relay's own metric seen leaving it. carbon-relay's {@code ...destinations.HOST:PORT:INSTANCE.fullQueueDrops}
      * and carbon-c-relay's {@code ...destinations.NAME.dropped} name a destination (dots spelled '_');
-     * carbon-c-relay's {@code ...metricsDropped} counts for all of them.
+     * carbon-c-relay's {@code ...metricsDropped} counts for all of them. What is kept is each report's
+     * rise ({@link DropCounters}: carbon-c-relay's counters are cumulative, carbon-relay's are not).
      */
     void ownMetric(String name, double value, long timeNanos) {
-        if (!(value > 0)) return;
+        if (!(value >= 0)) return;
         if (name.endsWith(".metricsDropped")) {
-            unnamed.counterRose(timeNanos, (long) value);
+            long rise = counters.rise(name, (long) value);
+            if (rise > 0) unnamed.counterRose(timeNanos, rise);
             return;
         }
         if (!name.endsWith(".fullQueueDrops") && !name.endsWith(".dropped")) return;
         int d = name.indexOf(".destinations.");
         if (d < 0) return;
+        long rise = counters.rise(name, (long) value);
+        if (rise <= 0) return;
         int from = d + ".destinations.".length();
         int to = name.lastIndexOf('.');
         Endpoint dst = to > from ? destination(name.substring(from, to)) : null;
         DestinationHealth h = dst == null ? unnamed : watch(dst);
-        (h == null ? unnamed : h).counterRose(timeNanos, (long) value);
+        (h == null ? unnamed : h).counterRose(timeNanos, rise);
     }
 
     DestinationHealth unnamed() { return unnamed; }

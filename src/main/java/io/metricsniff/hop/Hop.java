@@ -7,6 +7,8 @@ import io.metricsniff.record.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 /**
  * One hop: keys the datapoints going in and coming out, lets the {@link Matcher} pair them, and
  * turns each settled datapoint into a verdict with its cause. Records are read for their path,
@@ -27,7 +29,7 @@ final class Hop {
     private final boolean reportDelivered;
     private final HopListener listener;
     private final RouteMemory routes = new RouteMemory();
-    private final NameCanon names = new NameCanon();
+    private final HopName name = new HopName();
     private final DropCause causes;
     private final Evidence evidence;
     private Endpoint lastDst;
@@ -59,15 +61,15 @@ final class Hop {
             stats.unmatchedIn++;
             return;
         }
-        String name = names.of(spec.kind().rewrite(r.storedPath() != null ? r.storedPath() : r.path()));
+        HopName n = name.in(r, spec.kind());
         int expected = replicas != HopEngine.Options.REPLICAS_FROM_ROUTER ? replicas
-                : router != null ? Math.max(1, router.destinations(name).size()) : 1;
+                : router != null ? Math.max(1, router.destinations(new String(n.bytes, n.off, n.len, UTF_8)).size()) : 1;
         String rejected = r.verdict() == Verdict.MALFORMED && !r.problems().isEmpty() ? r.problems().get(0).code() : null;
-        matcher.in(name, r.timestamp(), r.value(), r.timeNanos(), r.src(), r.dst(), expected, rejected);
+        matcher.in(n.bytes, n.off, n.len, n.fp, r.timestamp(), r.value(), r.timeNanos(), r.src(), r.dst(), expected, rejected);
     }
 
     /** A record sent elsewhere by this hop's host; {@code own} when it is the relay's own metric. */
-    void out(MetricRecord r, String name, boolean own) {
+    void out(MetricRecord r, long fp, boolean own) {
         if (r.dst() != lastDst) { // a stream's records share one Endpoint
             lastDst = r.dst();
             lastDestination = stats.destination(lastDst);
@@ -79,72 +81,77 @@ final class Hop {
             return;
         }
         if (!r.hasValue() || !r.hasTimestamp() || !Double.isFinite(r.timestamp())
-                || !matcher.out(name, r.timestamp(), r.value(), r.timeNanos(), r.src(), r.dst())) {
+                || !matcher.out(fp, r.timestamp(), r.value(), r.timeNanos(), r.src(), r.dst())) {
             d.unmatched++;
             stats.unmatchedOut++;
             return;
         }
-        if (router == null) routes.saw(name, r.dst());
+        if (router == null) routes.saw(fp, r.dst());
     }
 
     private void settled(Pending p, Matcher.Ending how) {
+        if (how == Matcher.Ending.EVICTED) { // the common case under load: nothing to look at
+            stats.add(HopVerdict.UNRESOLVED);
+            return;
+        }
         int n = p.copies();
         HopVerdict v;
         List<Endpoint> where = List.of();
         String reason = null;
         long lag = -1;
         List<Endpoint> wrong = misrouted(p);
-        boolean closed = how == Matcher.Ending.END && n < p.expected && closedSince(p);
-        if (how == Matcher.Ending.EVICTED || how == Matcher.Ending.END && n < p.expected && !closed) {
+        long closedAt = how == Matcher.Ending.END && n < p.expected() ? closedSince(p) : -1;
+        boolean closed = closedAt >= 0;
+        if (how == Matcher.Ending.END && n < p.expected() && !closed) {
             v = HopVerdict.UNRESOLVED;
         } else if (!wrong.isEmpty()) {
             v = HopVerdict.MISROUTED;
             where = wrong;
-            reason = "sent to " + wrong + "; " + router.describe() + " sends it to " + router.destinations(p.name);
-        } else if (n > p.expected || distinctDestinations(p) < n) {
+            reason = "sent to " + wrong + "; " + router.describe() + " sends it to " + router.destinations(p.name());
+        } else if (n > p.expected() || distinctDestinations(p) < n) {
             v = HopVerdict.DUPLICATED;
-            reason = n + " copies seen leaving, " + p.expected + " expected";
-        } else if (n < p.expected) {
-            if (n == 0 && stats.unmatchedOut > 0 && routes.of(p.name).length == 0 && router == null
+            reason = n + " copies seen leaving, " + p.expected() + " expected";
+        } else if (n < p.expected()) {
+            if (n == 0 && stats.unmatchedOut > 0 && routes.of(p.fingerprint()).length == 0 && router == null
                     && !causes.anyEvidence(p)) {
                 stats.unmatchedIn++; // the hop rewrites or aggregates: no copy of this name was ever seen
                 return;
             }
             v = HopVerdict.DROPPED;
             where = causes.missing(p, knownDestinations());
-            if (listener != HopListener.NONE) reason = causes.reason(p, where) // formatting costs; -q needs none
-                    + (closed ? "; the hop closed its connections (FIN) after it went in, without sending it" : "");
+            if (listener != HopListener.NONE) reason = causes.reason(p, where, closedAt); // formatting costs; -q needs none
             for (Endpoint e : where) stats.destination(e).dropped++;
         } else {
             v = HopVerdict.DELIVERED;
             lag = 0;
-            for (int i = 0; i < n; i++) lag = Math.max(lag, p.copy(i).timeNanos() - p.inNanos);
+            for (int i = 0; i < p.kept(); i++) lag = Math.max(lag, p.copyTime(i) - p.inNanos());
             stats.lag.add(lag);
         }
         stats.add(v);
         if (v == HopVerdict.UNRESOLVED || v == HopVerdict.DELIVERED && !reportDelivered || listener == HopListener.NONE) return;
-        listener.outcome(new HopOutcome(stats.hop, v, p.name, p.timestamp, p.value(), p.in(),
+        listener.outcome(new HopOutcome(stats.hop, v, p.name(), p.timestamp(), p.value(), p.in(),
                 p.copyList(), lag, where, reason));
     }
 
     /** A copy still missing may sit in a stalled destination's window or the relay's queue for it: wait (bounded). */
     private boolean hold(Pending p, long now) {
-        return p.copies() < p.expected && now - p.inNanos <= MAX_HOLD_TIMEOUTS * timeoutNanos
+        return p.copies() < p.expected() && now - p.inNanos() <= MAX_HOLD_TIMEOUTS * timeoutNanos
                 && evidence.stalledFor(p, now, STALL_GRACE_NANOS);
     }
 
     /**
      * The capture ended before the timeout, but the hop closed every connection it was seen sending
      * on after {@code p} went in (Riemann's graphite client at shutdown): its copy will never come.
+     * When the last of them closed, or -1 when one did not.
      */
-    private boolean closedSince(Pending p) {
-        boolean any = false;
+    private long closedSince(Pending p) {
+        long last = -1;
         for (Endpoint e : stats.destinations().keySet()) {
             DestinationHealth h = e == null ? null : evidence.get(e);
-            if (h == null || !h.closedAfter(p.inNanos)) return false;
-            any = true;
+            if (h == null || !h.closedAfter(p.inNanos())) return -1;
+            last = Math.max(last, h.closedAt());
         }
-        return any;
+        return last;
     }
 
     /** Where this hop was seen sending, and every other server its host was seen connecting to. */
@@ -157,10 +164,10 @@ final class Hop {
 
     private List<Endpoint> misrouted(Pending p) {
         if (router == null || p.copies() == 0) return List.of();
-        List<Endpoint> should = router.destinations(p.name);
+        List<Endpoint> should = router.destinations(p.name());
         List<Endpoint> wrong = new ArrayList<>(0);
-        for (int i = 0; i < p.copies(); i++) {
-            Endpoint d = p.copy(i).dst();
+        for (int i = 0; i < p.kept(); i++) {
+            Endpoint d = p.copyDst(i);
             if (!should.contains(d) && !wrong.contains(d)) wrong.add(d);
         }
         return wrong;
@@ -168,9 +175,9 @@ final class Hop {
 
     private static int distinctDestinations(Pending p) {
         int distinct = 0;
-        for (int i = 0; i < p.copies(); i++) {
+        for (int i = 0; i < p.kept(); i++) {
             boolean before = false;
-            for (int j = 0; j < i; j++) before |= p.copy(j).dst().equals(p.copy(i).dst());
+            for (int j = 0; j < i; j++) before |= p.copyDst(j).equals(p.copyDst(i));
             if (!before) distinct++;
         }
         return distinct;

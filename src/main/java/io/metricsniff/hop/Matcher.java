@@ -1,19 +1,24 @@
 package io.metricsniff.hop;
 
 import io.metricsniff.decode.Endpoint;
+import io.metricsniff.paths.PathHash;
 
-import java.util.ArrayDeque;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Pairs the datapoints going into one hop with the copies coming out, knowing nothing of verdicts.
  * Datapoints with equal keys (see {@link Pending}) form a multiset: each out copy goes to the oldest
  * pending one that still lacks a copy for that destination, else to the oldest that lacks any
  * copy, else (a copy too many) to the oldest. A datapoint is settled {@link Ending#TIMEOUT} when the
- * timeout has passed in capture time, {@link Ending#EVICTED} when the pending limit pushes it out,
- * {@link Ending#END} when the capture ends first. Settled in arrival order, so always its key's oldest.
+ * timeout has passed in capture time, {@link Ending#EVICTED} when the pending limit (or the room for
+ * names) pushes it out, {@link Ending#END} when the capture ends first. Settled in arrival order, so
+ * always its key's oldest.
  *
- * <p>Keys live in an open-addressing table of chain heads (linear probing, backward-shift delete):
- * a lookup allocates nothing, an insert only the {@link Pending} itself.
+ * <p>The datapoints live in a {@link PendingStore} (primitive arrays, no object per datapoint); keys
+ * in an open-addressing table of chain heads (linear probing, backward-shift delete): neither a
+ * lookup nor an insert allocates. Datapoints enter the table lazily, when a copy is next looked
+ * up: one that settles before any copy came out of the hop never touches it (a hop nothing comes
+ * out of, or the pending limit evicting under a flood, costs a ring append and release).
  */
 public final class Matcher {
     /** How a pending datapoint was settled. */
@@ -30,29 +35,42 @@ public final class Matcher {
     }
 
     private static final int INITIAL_SLOTS = 1024;
+    private static final long SEQ = 0xFFFF_FFFFL;
 
-    private Pending[] table = new Pending[INITIAL_SLOTS];
-    private int[] hashes = new int[INITIAL_SLOTS]; // beside the table: a probe reads no Pending it does not match
+    // Two longs a slot: the key's 64-bit hash (0: empty), then its chain's head and last sequence
+    // numbers. A lookup, an insert and a settle each touch one slot and no datapoint but the ones
+    // they change: at 200,000 pending the table and the ring are far beyond the CPU's caches.
+    private long[] table = new long[INITIAL_SLOTS * 2];
     private int heads;
     private long evicted;
-    private final ArrayDeque<Pending> order = new ArrayDeque<>();
+    private int unindexed; // the newest datapoints, not yet in the table
+    private final PendingStore store = new PendingStore();
+    private final Pending view = new Pending();
     private final long timeoutNanos;
     private final int maxPending;
     private final Settled settled;
     private final Hold hold;
+    private final boolean detach;
 
-    public Matcher(long timeoutNanos, int maxPending, Settled settled) { this(timeoutNanos, maxPending, settled, Hold.NEVER); }
+    /** Hands {@code settled} a datapoint it may keep (a copy each: for tests and rare callers). */
+    public Matcher(long timeoutNanos, int maxPending, Settled settled) { this(timeoutNanos, maxPending, settled, Hold.NEVER, true); }
 
-    /** With {@code hold}: a timed-out head it holds keeps everything behind it pending (settling stays in arrival order). */
-    public Matcher(long timeoutNanos, int maxPending, Settled settled, Hold hold) {
+    /**
+     * With {@code hold}: a timed-out head it holds keeps everything behind it pending (settling stays
+     * in arrival order). {@code settled} and {@code hold} get one reused view, valid during the call.
+     */
+    public Matcher(long timeoutNanos, int maxPending, Settled settled, Hold hold) { this(timeoutNanos, maxPending, settled, hold, false); }
+
+    private Matcher(long timeoutNanos, int maxPending, Settled settled, Hold hold, boolean detach) {
         if (maxPending < 1) throw new IllegalArgumentException("maxPending must be positive");
         this.timeoutNanos = timeoutNanos;
         this.maxPending = maxPending;
         this.settled = settled;
         this.hold = hold;
+        this.detach = detach;
     }
 
-    public int pending() { return order.size(); }
+    public int pending() { return store.size(); }
 
     /** Datapoints settled because the pending limit pushed them out. */
     public long evicted() { return evicted; }
@@ -60,52 +78,75 @@ public final class Matcher {
     /** A datapoint went in. */
     public void in(String name, double timestamp, double value, long timeNanos, Endpoint src, Endpoint dst,
                    int expected, String rejected) {
-        if (order.size() >= maxPending) {
+        byte[] b = name.getBytes(StandardCharsets.UTF_8);
+        in(b, 0, b.length, PathHash.of(b, 0, b.length), timestamp, value, timeNanos, src, dst, expected, rejected);
+    }
+
+    /** A datapoint went in, its name {@code name[off, off+len)} with fingerprint {@code fp}. */
+    public void in(byte[] name, int off, int len, long fp, double timestamp, double value, long timeNanos,
+                   Endpoint src, Endpoint dst, int expected, String rejected) {
+        while (store.size() > 0 && (store.size() >= maxPending || !store.nameFits(len))) {
             evicted++;
             settleHead(Ending.EVICTED);
         }
-        long ts = Pending.storedTimestamp(timestamp), vb = Pending.valueBits(value);
-        int h = Pending.hash(name, ts, vb);
-        Pending p = new Pending(name, ts, vb, h, timeNanos, src, dst, expected, rejected);
-        int slot = find(name, ts, vb, h);
-        if (slot >= 0) {
-            Pending head = table[slot];
-            (head.last == null ? head : head.last).next = p;
-            head.last = p;
-        } else {
-            if ((heads + 1) * 2 > table.length) {
-                grow();
-                slot = find(name, ts, vb, h);
+        store.add(fp, Pending.storedTimestamp(timestamp), Pending.valueBits(value), name, off, len, timeNanos, src, dst,
+                expected, rejected);
+        unindexed++;
+    }
+
+    /** Puts the datapoints that went in since the last lookup into the key table, in arrival order. */
+    private void indexTail() {
+        for (int seq = store.head() + store.size() - unindexed; unindexed > 0; seq++, unindexed--) {
+            long key = Pending.key(store.fp(seq), store.timestamp(seq), store.valueBits(seq));
+            int slot = find(key);
+            if (slot >= 0) {
+                long links = table[slot + 1];
+                store.link((int) links, seq);
+                table[slot + 1] = (links & ~SEQ) | (seq & SEQ);
+                continue;
             }
-            table[-slot - 1] = p;
-            hashes[-slot - 1] = h;
+            if ((heads + 1) * 4 > table.length) { // half full: linear probing stays short
+                grow();
+                slot = find(key);
+            }
+            table[-slot - 1] = key;
+            table[-slot] = (long) seq << 32 | (seq & SEQ);
             heads++;
         }
-        order.addLast(p);
     }
 
     /** A copy came out; false when no pending datapoint has this key (unmatched). */
     public boolean out(String name, double timestamp, double value, long timeNanos, Endpoint src, Endpoint dst) {
+        return out(Pending.fingerprint(name), timestamp, value, timeNanos, src, dst);
+    }
+
+    /** A copy came out, its name's fingerprint {@code fp}; false when unmatched. */
+    public boolean out(long fp, double timestamp, double value, long timeNanos, Endpoint src, Endpoint dst) {
+        if (unindexed > 0) indexTail();
         if (heads == 0) return false;
         long ts = Pending.storedTimestamp(timestamp), vb = Pending.valueBits(value);
-        int slot = find(name, ts, vb, Pending.hash(name, ts, vb));
+        int slot = find(Pending.key(fp, ts, vb));
         if (slot < 0) return false;
-        Pending head = table[slot], target = null, lacking = null;
-        for (Pending p = head; p != null; p = p.next) {
-            if (p.copies() < p.expected) {
-                if (!p.sentTo(dst)) { target = p; break; }
-                if (lacking == null) lacking = p;
+        int head = (int) (table[slot + 1] >>> 32), target = head, lacking = 0;
+        boolean chosen = false, anyLacking = false; // sequence numbers wrap: no sentinel value
+        for (int s = head; ; ) {
+            if (store.copies(s) < store.expected(s)) {
+                if (!store.sentTo(s, dst)) { target = s; chosen = true; break; }
+                if (!anyLacking) { lacking = s; anyLacking = true; }
             }
+            int n = store.next(s);
+            if (n == s) break;
+            s = n;
         }
-        if (target == null) target = lacking != null ? lacking : head;
-        target.add(new Copy(timeNanos, src, dst));
+        if (!chosen && anyLacking) target = lacking;
+        store.addCopy(target, timeNanos, src, dst);
         return true;
     }
 
     /** Settles every datapoint whose timeout has passed by capture time {@code nowNanos}. */
     public void expire(long nowNanos) {
-        Pending p;
-        while ((p = order.peekFirst()) != null && nowNanos - p.inNanos > timeoutNanos && !hold.hold(p, nowNanos)) {
+        while (store.size() > 0 && nowNanos - store.inNanos(store.head()) > timeoutNanos
+                && !hold.hold(view.at(store, store.head()), nowNanos)) {
             settleHead(Ending.TIMEOUT);
         }
     }
@@ -113,64 +154,66 @@ public final class Matcher {
     /** The capture ended at {@code endNanos}: settles everything still pending. */
     public void finish(long endNanos) {
         expire(endNanos);
-        while (!order.isEmpty()) settleHead(Ending.END);
+        while (store.size() > 0) settleHead(Ending.END);
     }
 
     private void settleHead(Ending how) {
-        Pending p = order.pollFirst();
-        int mask = table.length - 1;
-        int slot = p.hash & mask;
-        while (table[slot] != p) slot = (slot + 1) & mask; // it is its chain's head: found by identity
-        if (p.next != null) {
-            table[slot] = p.next;
-            if (p.last != p.next) p.next.last = p.last;
+        int seq = store.head();
+        if (unindexed == store.size()) { // never looked up: not in the table
+            unindexed--;
         } else {
-            delete(slot);
+            int slot = find(Pending.key(store.fp(seq), store.timestamp(seq), store.valueBits(seq))); // its chain's head
+            long links = table[slot + 1];
+            if ((int) links != seq) table[slot + 1] = (long) store.next(seq) << 32 | (links & SEQ);
+            else delete(slot);
         }
-        settled.settled(p, how);
+        Pending p = view.at(store, seq);
+        settled.settled(detach ? p.detach() : p, how);
+        store.removeHead();
     }
 
-    /** The slot holding this key's chain, or -(free slot)-1. */
-    private int find(String name, long ts, long vb, int h) {
-        int mask = table.length - 1;
-        int i = h & mask;
-        Pending p;
-        while ((p = table[i]) != null) {
-            if (hashes[i] == h && p.is(name, ts, vb, h)) return i;
+    private static int home(long key, int mask) { return (int) (key ^ key >>> 32) & mask; }
+
+    /** The index of this key's slot in the table, or -(index of the free slot)-1. */
+    private int find(long key) {
+        int mask = table.length / 2 - 1;
+        int i = home(key, mask);
+        long e;
+        while ((e = table[2 * i]) != 0) {
+            if (e == key) return 2 * i;
             i = (i + 1) & mask;
         }
-        return -i - 1;
+        return -2 * i - 1;
     }
 
-    private void delete(int slot) {
-        int mask = table.length - 1;
-        int hole = slot;
-        int i = (slot + 1) & mask;
-        Pending p;
-        while ((p = table[i]) != null) { // move back entries whose home lies at or before the hole
-            int home = hashes[i] & mask;
+    private void delete(int index) {
+        int mask = table.length / 2 - 1;
+        int hole = index / 2;
+        int i = (hole + 1) & mask;
+        long e;
+        while ((e = table[2 * i]) != 0) { // move back entries whose home lies at or before the hole
+            int home = home(e, mask);
             if (((i - home) & mask) >= ((i - hole) & mask)) {
-                table[hole] = p;
-                hashes[hole] = hashes[i];
+                table[2 * hole] = e;
+                table[2 * hole + 1] = table[2 * i + 1];
                 hole = i;
             }
             i = (i + 1) & mask;
         }
-        table[hole] = null;
+        table[2 * hole] = 0;
         heads--;
     }
 
     private void grow() {
-        Pending[] old = table;
-        table = new Pending[old.length * 2];
-        hashes = new int[old.length * 2];
-        int mask = table.length - 1;
-        for (Pending p : old) {
-            if (p == null) continue;
-            int i = p.hash & mask;
-            while (table[i] != null) i = (i + 1) & mask;
-            table[i] = p;
-            hashes[i] = p.hash;
+        long[] old = table;
+        table = new long[old.length * 2];
+        int mask = table.length / 2 - 1;
+        for (int j = 0; j < old.length; j += 2) {
+            if (old[j] == 0) continue;
+            int i = home(old[j], mask);
+            while (table[2 * i] != 0) i = (i + 1) & mask;
+            table[2 * i] = old[j];
+            table[2 * i + 1] = old[j + 1];
         }
     }
 }

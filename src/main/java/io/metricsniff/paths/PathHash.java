@@ -37,7 +37,7 @@ public final class PathHash {
     }
 
     /** MurmurHash3's finaliser: every input bit affects every output bit. */
-    static long fmix(long h) {
+    public static long fmix(long h) {
         h ^= h >>> 33;
         h *= 0xFF51AFD7ED558CCDL;
         h ^= h >>> 33;
