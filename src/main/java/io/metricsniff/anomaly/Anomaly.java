@@ -22,7 +22,7 @@ public enum Anomaly {
     AFTER_FIN_BYTES("after_fin_bytes", "bytes a sender put after its own FIN (conflicting FINs), dropped", false),
     RIEMANN_OVERSIZED_FRAMES("riemann_oversized_frames",
             "Riemann frames over metricsniff's buffer limit (Riemann reads them): the rest of their connection skipped", false),
-    HOP_PENDING_EVICTED("hop_pending_evicted", "datapoints a hop had pending past its limit, settled unresolved", false),
+    HOP_PENDING_EVICTED("hop_pending_evicted", "datapoints a hop had pending past its limit (--hop-max-pending), settled unresolved", false),
     HOP_DESTINATIONS_LIMIT("hop_destinations_limit_hits", "destinations past the limit of those watched for hop causes", false),
     HOP_ROUTES_LIMIT("hop_routes_limit_hits", "names past the limit of those whose route a hop remembers", false),
     REPORT_DROPPED_LINES("report_dropped_lines", "--report-to lines dropped: the receiver was unreachable longer than the report buffer holds", false);

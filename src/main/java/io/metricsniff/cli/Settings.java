@@ -207,11 +207,12 @@ final class Settings {
         if (c.hopReplicas != null && (c.hopReplicas < 1 || c.hopReplicas > MAX_REPLICAS)) {
             throw new UsageException("--hop-replicas takes 1 to " + MAX_REPLICAS + ", not " + c.hopReplicas);
         }
+        if (c.hopMaxPending < 1) throw new UsageException("--hop-max-pending must be positive, not " + c.hopMaxPending);
         if (c.hopConfig != null && c.hops.isEmpty()) throw new UsageException("--hop-config needs --hop (the relay's endpoints)");
         Router router = c.hopConfig == null ? null : router(c.hopConfig);
         int replicas = c.hopReplicas != null ? c.hopReplicas
                 : router != null ? HopEngine.Options.REPLICAS_FROM_ROUTER : 1;
-        return new HopEngine.Options(c.hopTimeout.nanos(), replicas, HopEngine.Options.DEFAULT_MAX_PENDING,
+        return new HopEngine.Options(c.hopTimeout.nanos(), replicas, c.hopMaxPending,
                 c.hopDelivered, router);
     }
 

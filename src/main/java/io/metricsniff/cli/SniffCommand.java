@@ -1,5 +1,6 @@
 package io.metricsniff.cli;
 
+import io.metricsniff.hop.HopEngine;
 import io.metricsniff.record.Protocol;
 import io.metricsniff.verdict.ReceiverProfile;
 import picocli.CommandLine.ArgGroup;
@@ -128,6 +129,11 @@ public final class SniffCommand {
     @Option(names = "--hop-timeout", paramLabel = "DURATION", defaultValue = "10s", converter = Converters.Duration.class,
             description = "A datapoint not seen leaving a hop within DURATION (capture time) is dropped (default ${DEFAULT-VALUE}).")
     DurationOption hopTimeout;
+
+    @Option(names = "--hop-max-pending", paramLabel = "N", defaultValue = "" + HopEngine.Options.DEFAULT_MAX_PENDING,
+            description = "Datapoints pending per hop before the oldest is settled unresolved (default ${DEFAULT-VALUE}; "
+                    + "64 bytes each plus its name: raise it, and the heap, when a busy relay's datapoints end unresolved).")
+    int hopMaxPending;
 
     @Option(names = "--hop-replicas", paramLabel = "N",
             description = "Copies of each datapoint a hop sends (its REPLICATION_FACTOR; default 1, or what --hop-config says).")

@@ -200,4 +200,18 @@ class HopReplayTest {
         CliRunner ok = CliRunner.run("-I", "captures/hop-rf1.pcap", "-q", "--hop", "2013,2014", "--expect", "lab.hop.p*", "tcp");
         assertEquals(0, ok.exit(), ok.out() + ok.err());
     }
+
+    /** A pending limit below the relay's backlog: the oldest datapoints are settled unresolved, never called dropped. */
+    @Test
+    void aSmallPendingLimitLeavesDatapointsUnresolvedNotDropped() throws Exception {
+        Case c = new Case("hop-rf1", "--hop-max-pending", "5");
+        assertEquals(c.sent.size(), c.n("in"));
+        assertTrue(c.n("unresolved") > 0, "the limit of 5 was reached");
+        assertEquals(0, c.n("dropped"), "an evicted datapoint is not a drop");
+        assertEquals(c.n("in"), c.n("delivered") + c.n("unresolved"));
+        assertEquals(c.n("unresolved"), CliRunner.num(c.run.summary(), "hop_pending_evicted"));
+        CliRunner bad = CliRunner.run("-I", "captures/hop-rf1.pcap", "-q", "--hop", "2013,2014", "--hop-max-pending", "0");
+        assertEquals(2, bad.exit(), bad.err());
+        assertEquals("metricsniff: --hop-max-pending must be positive, not 0", bad.err().strip());
+    }
 }
