@@ -14,7 +14,7 @@ public final class LineScan {
     private LineScan() { }
 
     // Eight bytes at a time (SWAR): lines are ~50 bytes, so scans are the per-line hot path.
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
     /** 0x21 in every byte: bytes below it are ASCII whitespace candidates. */
