@@ -19,8 +19,14 @@ import java.util.List;
  * what is covered. Single-threaded: the processing thread alone calls it.
  */
 public final class PathIndex {
-    /** Paths tracked before sampling: ~45 bytes each with the order check (384 MB peak RSS at 5 M). */
+    /** Paths tracked before sampling: ~50 bytes each with the order check (384 MB peak RSS at 5 M). */
     public static final int DEFAULT_MAX_PATHS = 5_000_000;
+    /**
+     * With the retention advice's interval figures (~85 bytes a path more, with its name): at 5 M
+     * paths they did not fit the launcher's 288 MB heap (the run thrashed in GC for minutes), so
+     * fewer paths are tracked and the rest sampled, as the summary says.
+     */
+    public static final int MAX_PATHS_WITH_INTERVALS = 1_000_000;
     /** Returned for a record with no path, or one whose path is outside the sample. */
     public static final int NONE = -1;
     /** Bits of a slot for id + 1; the other 41 hold the fingerprint's tag. */
