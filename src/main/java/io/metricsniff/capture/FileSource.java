@@ -122,7 +122,8 @@ public final class FileSource implements PacketSource {
 
     @Override public void run(PacketSink sink) throws CaptureException {
         if (stopRequested || handle == null) return;
-        PcapNativeException e = Libpcap.loop(handle, sink, unreadable);
+        PcapNativeException e = NextPacket.available() ? NextPacket.loop(handle, sink, unreadable, () -> stopRequested)
+                : Libpcap.loop(handle, sink, unreadable);
         if (e == null) return;
         String reason = Libpcap.reason(e);
         if (reason.contains("different from the")) throw notRead(reason);

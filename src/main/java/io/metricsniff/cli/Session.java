@@ -92,7 +92,7 @@ final class Session {
             err.println("metricsniff: cannot write " + s.output + ": " + FileErrors.why(s.output, e));
             return 2;
         }
-        PathIndex index = new PathIndex();
+        PathIndex index = new PathIndex(s.advisor != null ? PathIndex.MAX_PATHS_WITH_INTERVALS : PathIndex.DEFAULT_MAX_PATHS);
         Expectations expectations = s.expects() ? new Expectations(s.expect, index) : null;
         Tally tally = new Tally();
         PathTable paths = new PathTable(index, s.advisor != null);

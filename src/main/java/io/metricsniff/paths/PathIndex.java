@@ -19,8 +19,14 @@ import java.util.List;
  * what is covered. Single-threaded: the processing thread alone calls it.
  */
 public final class PathIndex {
-    /** Paths tracked before sampling: ~45 bytes each with the order check (384 MB peak RSS at 5 M). */
+    /** Paths tracked before sampling: ~50 bytes each with the order check (384 MB peak RSS at 5 M). */
     public static final int DEFAULT_MAX_PATHS = 5_000_000;
+    /**
+     * With the retention advice's interval figures (~85 bytes a path more, with its name): at 5 M
+     * paths they did not fit the launcher's 288 MB heap (the run thrashed in GC for minutes), so
+     * fewer paths are tracked and the rest sampled, as the summary says.
+     */
+    public static final int MAX_PATHS_WITH_INTERVALS = 1_000_000;
     /** Returned for a record with no path, or one whose path is outside the sample. */
     public static final int NONE = -1;
     /** Bits of a slot for id + 1; the other 41 hold the fingerprint's tag. */
@@ -45,6 +51,8 @@ public final class PathIndex {
     private int level;
     private long sampledOut;
     private final List<Column> columns = new ArrayList<>();
+    /** Per id, the id that followed it last in some stream (see {@link PathSequence}). */
+    private final IntColumn successors = register(new IntColumn(NONE));
 
     public PathIndex() { this(DEFAULT_MAX_PATHS); }
 
@@ -59,10 +67,10 @@ public final class PathIndex {
         if (cached != MetricRecord.PATH_ID_UNSET) return cached;
         int id;
         if (!r.hasPath()) id = NONE;
-        else if (r.pathOffsetInRaw() >= 0) id = id(r.rawBytes(), r.pathOffsetInRaw(), r.pathLengthInRaw());
+        else if (r.pathOffsetInRaw() >= 0) id = idOf(PathHash.of(r.rawBytes(), r.pathOffsetInRaw(), r.pathLengthInRaw()), r.pathHint());
         else {
             byte[] b = r.path().getBytes(StandardCharsets.UTF_8);
-            id = id(b, 0, b.length);
+            id = idOf(PathHash.of(b, 0, b.length), r.pathHint());
         }
         r.pathId(id);
         return id;
@@ -71,8 +79,16 @@ public final class PathIndex {
     public int id(byte[] b, int off, int len) { return idOf(PathHash.of(b, off, len)); }
 
     /** The id of the path with this fingerprint, added if new and sampled in; {@link #NONE} if out. */
-    public int idOf(long fp) {
+    public int idOf(long fp) { return idOf(fp, NONE); }
+
+    /**
+     * As {@link #idOf(long)}, trying {@code predicted} first: it is the answer when its fingerprint
+     * is {@code fp} (a released id keeps a fingerprint outside the sample, which the check below
+     * turns away first).
+     */
+    public int idOf(long fp, int predicted) {
         if (!sampled(fp)) { sampledOut++; return NONE; }
+        if (predicted >= 0 && predicted < nextId && fingerprints.get(predicted) == fp) return predicted;
         int mask = slots.length - 1;
         int i = (int) fp & mask;
         for (long e; (e = slots[i]) != 0; i = (i + 1) & mask) {
@@ -88,6 +104,13 @@ public final class PathIndex {
         if (++size * LOAD_DEN > slots.length * LOAD_NUM) grow();
         return id;
     }
+
+    /** A new order of paths for one stream (a TCP direction), to predict its next path id. */
+    public PathSequence sequence() { return new PathSequence(this); }
+
+    int successor(int id) { return successors.get(id); }
+
+    void successor(int id, int next) { successors.set(id, next); }
 
     /** Paths tracked now. */
     public int size() { return size; }

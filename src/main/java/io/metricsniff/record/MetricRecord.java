@@ -30,6 +30,7 @@ public final class MetricRecord {
     private String path;            // null when none could be read
     private int pathOff = -1, pathLen; // or a slice of raw, decoded on first use
     private int pathId = PATH_ID_UNSET; // the run's path index id, cached by paths.PathIndex
+    private int pathHint = -1;      // a likely path id (from the stream's order), verified before use
     private String storedPath;      // the name the receiver will store, when it rewrites (carbon-c-relay)
     private double value = ABSENT;
     private boolean hasValue;
@@ -94,6 +95,9 @@ public final class MetricRecord {
     /** The id paths.PathIndex gave this record's path (cached so one lookup serves every feature). */
     public int pathId() { return pathId; }
     public MetricRecord pathId(int id) { this.pathId = id; return this; }
+    /** A guess at {@link #pathId()} from the stream's order (paths.PathSequence); -1 for none. The index checks it. */
+    public int pathHint() { return pathHint; }
+    public MetricRecord pathHint(int id) { this.pathHint = id; return this; }
     public String storedPath() { return storedPath; }
     public MetricRecord storedPath(String p) { this.storedPath = p; return this; }
     public boolean hasValue() { return hasValue; }

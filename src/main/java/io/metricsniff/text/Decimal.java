@@ -17,6 +17,8 @@ final class Decimal {
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
     /** 15 digits always fit below 2^53. */
     private static final int MAX_FAST_DIGITS = 15;
+    private static final int EIGHT = 8;
+    private static final long NIBBLES_HIGH = 0xF0F0F0F0F0F0F0F0L, ZEROS = 0x3030303030303030L, SIXES = 0x0606060606060606L;
 
     static boolean isInvalid(double d) { return Double.doubleToRawLongBits(d) == INVALID_BITS; }
 
@@ -31,6 +33,14 @@ final class Decimal {
         if (c == '-' || c == '+') { neg = c == '-'; i++; }
         long m = 0;
         int digits = 0, scale = 0;
+        if (i + EIGHT <= to) { // a timestamp's first eight digits in one step
+            long w = (long) LineScan.LONGS.get(b, i);
+            if (eightDigits(w)) {
+                m = eightDigitValue(w);
+                digits = EIGHT;
+                i += EIGHT;
+            }
+        }
         boolean dot = false;
         for (; i < to; i++) {
             c = b[i];
@@ -47,6 +57,18 @@ final class Decimal {
         if (digits == 0) return INVALID;
         double v = scale == 0 ? m : m / POW10[scale];
         return neg ? -v : v;
+    }
+
+    /** Whether all eight bytes (little-endian) are ASCII digits: high nibble 3, and still 3 after adding 6. */
+    private static boolean eightDigits(long w) {
+        return (w & NIBBLES_HIGH) == ZEROS && ((w + SIXES) & NIBBLES_HIGH) == ZEROS;
+    }
+
+    /** The value of eight ASCII digits, first digit in the lowest byte: pairs, then quads, then all eight. */
+    private static long eightDigitValue(long w) {
+        w = (w & 0x0F0F0F0F0F0F0F0FL) * (10 * 256 + 1) >>> 8;
+        w = (w & 0x00FF00FF00FF00FFL) * (100 * 65536 + 1) >>> 16;
+        return (w & 0x0000FFFF0000FFFFL) * (10000L * (1L << 32) + 1) >>> 32;
     }
 
     static boolean equalsIgnoreCase(byte[] b, int from, int to, String word) {

@@ -14,9 +14,11 @@ public final class LineScan {
     private LineScan() { }
 
     // Eight bytes at a time (SWAR): lines are ~50 bytes, so scans are the per-line hot path.
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
+    /** 0x21 in every byte: bytes below it are ASCII whitespace candidates. */
+    private static final long SPACE_LIMIT = ONES * 0x21;
 
     /** True when every byte is below 0x80 (the common case: no decoding needed). */
     public static boolean isAscii(byte[] b, int from, int to) {
@@ -98,11 +100,33 @@ public final class LineScan {
             while (i < to && (s = space(b, i, to, mode)) > 0) i += s;
             if (i >= to) break;
             int start = i;
-            while (i < to && space(b, i, to, mode) == 0) i++;
+            i = fieldEnd(b, i, to, mode);
             if (2 * n + 1 < bounds.length) { bounds[2 * n] = start; bounds[2 * n + 1] = i; }
             n++;
         }
         return n;
+    }
+
+    /** Where the field starting at {@code i} ends: the next whitespace of {@code mode}, or {@code to}. */
+    private static int fieldEnd(byte[] b, int i, int to, Whitespace mode) {
+        while ((i = spaceCandidate(b, i, to)) < to && space(b, i, to, mode) == 0) i++;
+        return i;
+    }
+
+    /**
+     * The first byte from {@code i} that may start whitespace in any mode: below 0x21 (every ASCII
+     * space is) or 0x80 and up (Unicode spaces); {@code to} when none. Eight bytes a step: a
+     * name's bytes are none of these, so a field costs a few steps instead of a test per byte.
+     */
+    private static int spaceCandidate(byte[] b, int i, int to) {
+        for (; i + 8 <= to; i += 8) {
+            long w = (long) LONGS.get(b, i);
+            // below 0x21: the subtraction borrows into the high bit; the lowest flag is exact
+            long hit = ((w - SPACE_LIMIT) & ~w | w) & HIGHS;
+            if (hit != 0) return i + (Long.numberOfTrailingZeros(hit) >>> 3);
+        }
+        for (; i < to; i++) if ((b[i] & 0xff) < 0x21 || b[i] < 0) return i;
+        return to;
     }
 
     /** A String of the slice: a plain copy for ASCII, UTF-8 decoding (invalid bytes replaced) otherwise. */
@@ -122,6 +146,20 @@ public final class LineScan {
             if (zero != 0) return i + (Long.numberOfTrailingZeros(zero) >>> 3);
         }
         for (; i < to; i++) if (b[i] == c) return i;
+        return -1;
+    }
+
+    /** Index of the first {@code c1} or {@code c2} in the slice, or -1: both in one pass. */
+    public static int indexOfEither(byte[] b, int from, int to, byte c1, byte c2) {
+        int i = from;
+        long p1 = ONES * (c1 & 0xff), p2 = ONES * (c2 & 0xff);
+        for (; i + 8 <= to; i += 8) {
+            long w = (long) LONGS.get(b, i);
+            long x1 = w ^ p1, x2 = w ^ p2;
+            long zero = ((x1 - ONES) & ~x1 | (x2 - ONES) & ~x2) & HIGHS;
+            if (zero != 0) return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+        }
+        for (; i < to; i++) if (b[i] == c1 || b[i] == c2) return i;
         return -1;
     }
 

@@ -71,7 +71,7 @@ public final class CarbonProfile implements ReceiverProfile {
             rec.timestamp(ts);
         }
         // most names have neither NUL nor tags: check the bytes, and skip making the path a String
-        boolean plainName = LineScan.indexOf(b, f[0], f[1], (byte) 0) < 0 && LineScan.indexOf(b, f[0], f[1], (byte) ';') < 0;
+        boolean plainName = LineScan.indexOfEither(b, f[0], f[1], (byte) 0, (byte) ';') < 0;
         return ok && judgeParsed(rec, tcp, plainName);
     }
 

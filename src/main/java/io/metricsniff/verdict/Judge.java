@@ -1,6 +1,7 @@
 package io.metricsniff.verdict;
 
 import io.metricsniff.paths.PathIndex;
+import io.metricsniff.paths.PathSequence;
 import io.metricsniff.reassembly.EndReason;
 import io.metricsniff.record.MetricRecord;
 import io.metricsniff.record.Problems;
@@ -16,6 +17,7 @@ public final class Judge {
     private final ReceiverProfile profile;
     private final TimingRule timing;
     private final TimestampOrder order;
+    private final PathIndex paths;
 
     /** With a path index of its own (tests, and runs that share it with nothing). */
     public Judge(ReceiverProfile profile, long lateNanos, long futureNanos) {
@@ -41,7 +43,11 @@ public final class Judge {
         this.profile = profile;
         this.timing = new TimingRule(lateNanos, futureNanos, profile.minusOneIsNow(), longestRetention);
         this.order = new TimestampOrder(paths, profile.name(), profile.dropsBackwardTimestamps());
+        this.paths = paths;
     }
+
+    /** A new stream's order of paths: its records' path ids are looked up faster (see PathSequence). */
+    public PathSequence pathSequence() { return paths.sequence(); }
 
     /** The receiver's name, for messages that name it. */
     public String receiver() { return profile.name(); }

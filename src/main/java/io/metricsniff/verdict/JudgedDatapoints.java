@@ -17,9 +17,9 @@ public final class JudgedDatapoints extends JudgedStream implements DatapointCon
 
     @Override
     public boolean datapoint(String path, double value, double timestamp, String rawText, long timeNanos) {
-        MetricRecord rec = record(rawText, timeNanos).path(path).value(value).timestamp(timestamp);
+        MetricRecord rec = hinted(record(rawText, timeNanos).path(path).value(value).timestamp(timestamp));
         boolean closes = judge.judgeDatapoint(rec);
-        sink.metric(rec);
+        emit(rec);
         return closes;
     }
 

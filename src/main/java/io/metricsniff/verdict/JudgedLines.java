@@ -34,7 +34,7 @@ public final class JudgedLines extends JudgedStream implements LineConsumer {
         } else if (judge.judgeLine(rec, Transport.TCP)) {
             killer = "line " + lines + " ('" + LineScan.excerpt(raw, 0, raw.length, KILLER_EXCERPT) + "')";
         }
-        sink.metric(rec);
+        emit(rec);
     }
 
     @Override
@@ -46,7 +46,7 @@ public final class JudgedLines extends JudgedStream implements LineConsumer {
     }
 
     private MetricRecord record(byte[] raw, long length, long timeNanos) {
-        return new MetricRecord(timeNanos, src, dst, Transport.TCP, Protocol.GRAPHITE, raw, length);
+        return hinted(new MetricRecord(timeNanos, src, dst, Transport.TCP, Protocol.GRAPHITE, raw, length));
     }
 
     /** Lines reported so far (complete and unterminated). */
