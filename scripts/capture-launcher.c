@@ -45,7 +45,7 @@ int main(int argc, char **argv) {
     int n = 0;
     args[n++] = MS_JAVA;
     args[n++] = "-Xms64m";
-    args[n++] = "-Xmx160m";
+    args[n++] = "-Xmx288m"; // as scripts/metricsniff: the path index at 5 M paths (README "Speed and memory")
     args[n++] = "-XX:+UseParallelGC";
     args[n++] = "-jar";
     args[n++] = MS_JAR;
