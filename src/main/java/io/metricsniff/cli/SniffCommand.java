@@ -131,7 +131,7 @@ public final class SniffCommand {
     DurationOption hopTimeout;
 
     @Option(names = "--hop-max-pending", paramLabel = "N", defaultValue = "" + HopEngine.Options.DEFAULT_MAX_PENDING,
-            description = "Datapoints pending per hop before the oldest is settled unresolved (default ${DEFAULT-VALUE}; "
+            description = "Datapoints pending per hop before the oldest is settled early, unresolved if no copy came out yet (default ${DEFAULT-VALUE}; "
                     + "64 bytes each plus its name: raise it, and the heap, when a busy relay's datapoints end unresolved).")
     int hopMaxPending;
 

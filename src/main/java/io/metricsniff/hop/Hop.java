@@ -90,10 +90,12 @@ final class Hop {
     }
 
     private void settled(Pending p, Matcher.Ending how) {
-        if (how == Matcher.Ending.EVICTED) { // the common case under load: nothing to look at
+        if (how == Matcher.Ending.EVICTED && p.copies() < p.expected()) { // its fate is unknown: the common case under load
             stats.add(HopVerdict.UNRESOLVED);
             return;
         }
+        // evicted with all its copies out: delivered or misrouted, never duplicated (a surplus copy may be
+        // an evicted twin's); a copy after this counts as unmatched out
         int n = p.copies();
         HopVerdict v;
         List<Endpoint> where = List.of();
@@ -108,7 +110,7 @@ final class Hop {
             v = HopVerdict.MISROUTED;
             where = wrong;
             reason = "sent to " + wrong + "; " + router.describe() + " sends it to " + router.destinations(p.name());
-        } else if (n > p.expected() || distinctDestinations(p) < n) {
+        } else if (how != Matcher.Ending.EVICTED && (n > p.expected() || distinctDestinations(p) < n)) {
             v = HopVerdict.DUPLICATED;
             reason = n + " copies seen leaving, " + p.expected() + " expected";
         } else if (n < p.expected()) {

@@ -47,7 +47,7 @@ final class HopName {
         bytes = raw;
         off = at;
         len = n;
-        fp = PathHash.of(raw, at, n);
+        fp = r.hasPathFingerprint() ? r.pathFingerprint() : PathHash.of(raw, at, n); // the path index's, when it ran
         return true;
     }
 

@@ -67,10 +67,15 @@ public final class PathIndex {
         if (cached != MetricRecord.PATH_ID_UNSET) return cached;
         int id;
         if (!r.hasPath()) id = NONE;
-        else if (r.pathOffsetInRaw() >= 0) id = idOf(PathHash.of(r.rawBytes(), r.pathOffsetInRaw(), r.pathLengthInRaw()), r.pathHint());
         else {
-            byte[] b = r.path().getBytes(StandardCharsets.UTF_8);
-            id = idOf(PathHash.of(b, 0, b.length), r.pathHint());
+            long fp;
+            if (r.pathOffsetInRaw() >= 0) fp = PathHash.of(r.rawBytes(), r.pathOffsetInRaw(), r.pathLengthInRaw());
+            else {
+                byte[] b = r.path().getBytes(StandardCharsets.UTF_8);
+                fp = PathHash.of(b, 0, b.length);
+            }
+            r.pathFingerprint(fp);
+            id = idOf(fp, r.pathHint());
         }
         r.pathId(id);
         return id;

@@ -31,6 +31,8 @@ public final class MetricRecord {
     private int pathOff = -1, pathLen; // or a slice of raw, decoded on first use
     private int pathId = PATH_ID_UNSET; // the run's path index id, cached by paths.PathIndex
     private int pathHint = -1;      // a likely path id (from the stream's order), verified before use
+    private long pathFp;            // the path's fingerprint, once paths.PathIndex computed it
+    private boolean pathFpKnown;
     private String storedPath;      // the name the receiver will store, when it rewrites (carbon-c-relay)
     private double value = ABSENT;
     private boolean hasValue;
@@ -79,13 +81,14 @@ public final class MetricRecord {
         if (path == null && pathOff >= 0) path = new String(raw, pathOff, pathLen, StandardCharsets.UTF_8);
         return path;
     }
-    public MetricRecord path(String p) { this.path = p; this.pathOff = -1; this.pathId = PATH_ID_UNSET; return this; }
+    public MetricRecord path(String p) { this.path = p; this.pathOff = -1; this.pathId = PATH_ID_UNSET; this.pathFpKnown = false; return this; }
     /** The path is raw[off, off+len): decoded only if someone asks (with -q nobody does). */
     public MetricRecord pathInRaw(int off, int len) {
         this.path = null;
         this.pathOff = off;
         this.pathLen = len;
         this.pathId = PATH_ID_UNSET;
+        this.pathFpKnown = false;
         return this;
     }
     public boolean hasPath() { return path != null || pathOff >= 0; }
@@ -98,6 +101,11 @@ public final class MetricRecord {
     /** A guess at {@link #pathId()} from the stream's order (paths.PathSequence); -1 for none. The index checks it. */
     public int pathHint() { return pathHint; }
     public MetricRecord pathHint(int id) { this.pathHint = id; return this; }
+    /** Whether {@link #pathFingerprint()} is known: the path index hashed the path (a hop reuses it). */
+    public boolean hasPathFingerprint() { return pathFpKnown; }
+    /** paths.PathHash of the path's UTF-8 bytes, valid when {@link #hasPathFingerprint()}. */
+    public long pathFingerprint() { return pathFp; }
+    public MetricRecord pathFingerprint(long fp) { this.pathFp = fp; this.pathFpKnown = true; return this; }
     public String storedPath() { return storedPath; }
     public MetricRecord storedPath(String p) { this.storedPath = p; return this; }
     public boolean hasValue() { return hasValue; }
