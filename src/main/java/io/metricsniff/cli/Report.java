@@ -33,6 +33,16 @@ final class Report {
     private Report() { }
 
     /** What only the wire shows: sections for the parts that are on (null: off). */
+    /** Every section a run's summary has, in order: per path, per hop, from the wire. */
+    static List<Summary.Section> allSections(Expectations expectations, RetentionAdvisor advisor, PathTable paths, PathIndex index,
+                                             HopEngine hops, HopExpect hopExpect, HealthSnapshot health, CacheRules cache,
+                                             ClockOffsets clocks) {
+        List<Summary.Section> all = new ArrayList<>(sections(expectations, advisor, paths, index));
+        all.addAll(hopSections(hops, hopExpect));
+        all.addAll(wireSections(health, cache, clocks));
+        return all;
+    }
+
     static List<Summary.Section> wireSections(HealthSnapshot health, CacheRules cache, ClockOffsets clocks) {
         List<Summary.Section> sections = new ArrayList<>(3);
         if (health != null) {

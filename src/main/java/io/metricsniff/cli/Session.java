@@ -98,42 +98,32 @@ final class Session {
         PathTable paths = new PathTable(index, s.advisor != null);
         TuiTerminal screen = s.tui ? TuiTerminal.open(err) : null; // null: no terminal after all, text instead
         ViewSources live = screen != null ? new ViewSources(paths) : null;
-        int digits = source.timestampDigits();
         HopExpect hopExpect = !s.hops.isEmpty() && s.expects() ? new HopExpect(s.expect) : null;
-        HopEngine hops = hopEngine(live, digits, hopExpect);
+        HopEngine hops = hopEngine(live, source.timestampDigits(), hopExpect);
         SenderCounts senders = s.reportTo != null ? new SenderCounts() : null;
         ClockOffsets clocks = s.clocks ? new ClockOffsets() : null;
         CacheRules cache = s.cacheConf != null ? new CacheRules(s.cacheSchemas, s.cacheConf) : null;
         RecordSink carbon = live == null ? null : live.carbon(cache, clocks); // after both in the chain
-        RecordSink chain = sinks(source, tally, paths, expectations, live, digits, hops, live == null ? null : live.hops(),
+        RecordSink chain = sinks(source, tally, paths, expectations, live, source.timestampDigits(), hops, live == null ? null : live.hops(),
                 senders, clocks, cache, carbon);
         Judge judge = new Judge(s.profile, s.lateNanos, s.futureNanos,
                 s.advisor == null ? null : s.advisor::longestRetentionSeconds, index);
         Pipeline pipeline = new Pipeline(source.linkType(),
                 new Decoders(s.protocol, judge, chain).sniffUnknownPorts(hops != null),
                 ReassemblyLimits.defaults(), dump == null ? null : tee(dump));
-        if (hops != null) {
-            pipeline.anomalies().source(Anomaly.HOP_PENDING_EVICTED, hops::evicted)
-                    .source(Anomaly.HOP_DESTINATIONS_LIMIT, hops::destinationLimitHits)
-                    .source(Anomaly.HOP_ROUTES_LIMIT, hops::routeLimitHits);
-        }
-        PacketRing ring = s.live() ? new PacketRing(PacketRing.DEFAULT_SLOTS, PacketRing.DEFAULT_MAX_BYTES, true)
-                : new PacketRing(PacketRing.REPLAY_SLOTS, PacketRing.DEFAULT_MAX_BYTES, false);
+        if (hops != null) hops.countInto(pipeline.anomalies());
+        PacketRing ring = PacketRing.forCapture(s.live());
         pipeline.anomalies().source(Anomaly.QUEUE_DROPS, ring::dropped)
                 .source(Anomaly.GAP_BYTES, tally::gapBytes)
                 .source(Anomaly.SKIPPED_BYTES, tally::skippedBytes)
                 .source(Anomaly.CORRUPT_PACKETS, source::unreadablePackets);
         ConnectionHealth health = s.health ? new ConnectionHealth(HealthLimits.defaults()) : null;
-        pipeline.observe(hops);
-        pipeline.observe(health);
+        pipeline.observe(hops).observe(health);
         if (live != null && health != null) live.health(health::latest, health::publish);
         Reporter reporter = s.reportTo == null ? null : reporter(source, pipeline, tally, health, senders);
 
         Failure failure = new Failure();
-        Thread processing = new Thread(() -> process(ring, pipeline, reporter), "metricsniff-processing");
-        processing.setDaemon(true);
-        processing.setUncaughtExceptionHandler((t, e) -> { failure.set(e); source.stop(); });
-        processing.start();
+        Thread processing = startProcessing(ring, pipeline, reporter, failure, source);
         Signals.onInterrupt(source::stop);
         if (guard != null) guard.onFailure(source::stop); // nobody reads on: stop at once
         if (screen != null) screen.start(live, captureStats(source, pipeline), source::stop);
@@ -149,13 +139,20 @@ final class Session {
         if (status != null) status.stop();
         closeDump(dump, failure);
 
-        List<Summary.Section> sections = new ArrayList<>(Report.sections(expectations, s.advisor, paths, index));
-        sections.addAll(Report.hopSections(hops, hopExpect));
-        sections.addAll(Report.wireSections(health == null ? null : health.snapshot(), cache, clocks));
-        summary(source, pipeline, tally, sections).print(out, s.json);
+        summary(source, pipeline, tally, Report.allSections(expectations, s.advisor, paths, index, hops, hopExpect,
+                health == null ? null : health.snapshot(), cache, clocks)).print(out, s.json);
         out.flush();
         int exit = exitStatus(failure, warning, pipeline.decoders(), tally, expectations, within);
         return exit == 0 && hopExpect != null && !hopExpect.allMet() ? 1 : exit;
+    }
+
+    /** The processing thread: a failure in it stops the capture and decides the exit status. */
+    private Thread startProcessing(PacketRing ring, Pipeline pipeline, Reporter reporter, Failure failure, PacketSource source) {
+        Thread processing = new Thread(() -> process(ring, pipeline, reporter), "metricsniff-processing");
+        processing.setDaemon(true);
+        processing.setUncaughtExceptionHandler((t, e) -> { failure.set(e); source.stop(); });
+        processing.start();
+        return processing;
     }
 
     /** Captures until the end, a stop or an error; returns the error, or null. */

@@ -1,5 +1,7 @@
 package io.metricsniff.hop;
 
+import io.metricsniff.anomaly.Anomalies;
+import io.metricsniff.anomaly.Anomaly;
 import io.metricsniff.decode.Endpoint;
 import io.metricsniff.decode.Packet;
 import io.metricsniff.pipeline.SegmentObserver;
@@ -120,6 +122,13 @@ public final class HopEngine implements RecordSink, SegmentObserver {
         long n = 0;
         for (Hop h : hops) n += h.routes().limitHits();
         return n;
+    }
+
+    /** Connects the engine's limit counters to the run's anomaly channel. */
+    public void countInto(Anomalies anomalies) {
+        anomalies.source(Anomaly.HOP_PENDING_EVICTED, this::evicted)
+                .source(Anomaly.HOP_DESTINATIONS_LIMIT, this::destinationLimitHits)
+                .source(Anomaly.HOP_ROUTES_LIMIT, this::routeLimitHits);
     }
 
     /** Per hop, in the order given; read after the capture ended. */

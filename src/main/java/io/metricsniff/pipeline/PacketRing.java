@@ -48,6 +48,11 @@ public final class PacketRing implements PacketSink {
     private volatile Thread sleeper; // the consumer, while it sleeps until woken
     private int idleRounds;          // consumer only
 
+    /** Live: sized for bursts, dropping (counted) rather than stalling the kernel's buffer; replay: waits. */
+    public static PacketRing forCapture(boolean live) {
+        return live ? new PacketRing(DEFAULT_SLOTS, DEFAULT_MAX_BYTES, true) : new PacketRing(REPLAY_SLOTS, DEFAULT_MAX_BYTES, false);
+    }
+
     public PacketRing(int slots, long maxBytes, boolean dropWhenFull) {
         if (Integer.bitCount(slots) != 1) throw new IllegalArgumentException("slots must be a power of two");
         this.mask = slots - 1;

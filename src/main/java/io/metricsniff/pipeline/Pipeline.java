@@ -54,8 +54,9 @@ public final class Pipeline implements PacketSink {
     }
 
     /** Adds an observer of every decoded TCP segment before reassembly (connection health, hop causes). */
-    public void observe(SegmentObserver o) {
+    public Pipeline observe(SegmentObserver o) {
         observer = SegmentObserver.both(observer == SegmentObserver.NONE ? null : observer, o);
+        return this;
     }
 
     /** Leaves matching TCP segments out of everything (they still count as packets). */
