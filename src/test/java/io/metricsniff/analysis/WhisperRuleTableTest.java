@@ -133,18 +133,36 @@ class WhisperRuleTableTest {
         assertEquals(0.5, five.nullFraction(), 1e-9);
     }
 
+    /** The table subset sent to whisper.py: its input lines, the advisor's counts and a name per case. */
+    record RealWhisperCases(StringBuilder input, List<long[][]> expected, List<String> names) { }
+
     /** Runs whisper.py (python3-whisper) over a subset of the table; skipped when it is absent. */
     @Test
     void advisorModelMatchesRealWhisper() throws Exception {
         String python = findPythonWithWhisper();
         assumeTrue(python != null, "python3 with whisper not installed");
+        Path dir = Files.createTempDirectory("wsp");
+        RealWhisperCases cases = realWhisperCases(dir);
+        List<String> lines = runWhisper(python, cases.input().toString());
+        assertEquals(cases.expected().size(), lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            String[] parts = lines.get(i).isEmpty() ? new String[0] : lines.get(i).split(" ");
+            long[][] e = cases.expected().get(i);
+            assertEquals(e.length - 1, parts.length, cases.names().get(i));
+            for (int k = 1; k < e.length; k++) {
+                assertEquals(e[k][0] + ":" + e[k][1], parts[k - 1], cases.names().get(i) + " archive " + k + " (windows:nulls)");
+            }
+        }
+        try (var files = Files.list(dir)) { files.forEach(f -> f.toFile().delete()); }
+        Files.delete(dir);
+    }
+
+    /** The advisor's model over retentions x intervals x xFilesFactors, one whisper file in {@code dir} each. */
+    static RealWhisperCases realWhisperCases(Path dir) {
         String[] rets = {"1s:30m,1m:1d,5m:2y", "60s:1d,5m:30d,1h:3y", "5s:1h,15s:1d,1m:30d", "2s:1h,10s:6h,30s:1d,2m:7d"};
         double[] intervals = {1, 3, 7, 10, 45, 120, 2.5};
         double[] xffs = {0.1, 0.5, 1.0};
-        Path dir = Files.createTempDirectory("wsp");
-        StringBuilder input = new StringBuilder();
-        List<long[][]> expected = new ArrayList<>();
-        List<String> names = new ArrayList<>();
+        RealWhisperCases cases = new RealWhisperCases(new StringBuilder(), new ArrayList<>(), new ArrayList<>());
         int id = 0;
         for (String ret : rets) {
             List<Retention.Archive> archives = Retention.validate(Retention.parse(ret));
@@ -158,66 +176,63 @@ class WhisperRuleTableTest {
                         counts[k][0] = r.evaluated().get(k).windowsWithPoints();
                         counts[k][1] = r.evaluated().get(k).nullWindows();
                     }
-                    expected.add(counts);
-                    names.add(ret + " every " + interval + "s xff " + xff);
+                    cases.expected().add(counts);
+                    cases.names().add(ret + " every " + interval + "s xff " + xff);
                     StringBuilder arch = new StringBuilder();
                     for (Retention.Archive a : archives) arch.append(a.secondsPerPoint()).append(':').append(a.points()).append(' ');
-                    input.append(dir.resolve("m" + (id++) + ".wsp")).append('\t').append(arch.toString().strip())
+                    cases.input().append(dir.resolve("m" + (id++) + ".wsp")).append('\t').append(arch.toString().strip())
                          .append('\t').append(xff).append('\t').append(interval).append('\t').append(t0)
                          .append('\t').append(r.horizonSeconds()).append('\n');
                 }
             }
         }
-        String script = String.join("\n",
-            "import sys, math, struct, whisper",
-            "for line in sys.stdin:",
-            "    path, arch, xff, interval, t0, horizon = line.rstrip('\\n').split('\\t')",
-            "    archives = [tuple(int(x) for x in a.split(':')) for a in arch.split(' ')]",
-            "    xff = float(xff); interval = float(interval); t0 = int(t0); horizon = int(horizon)",
-            "    whisper.create(path, archives, xFilesFactor=xff, aggregationMethod='average')",
-            "    times = []",
-            "    with open(path, 'r+b') as fh:",
-            "        j = 0",
-            "        while True:",
-            "            t = int(math.floor(j * interval))",
-            "            if t >= horizon: break",
-            "            whisper.file_update(fh, 1.0 + j % 7, t0 + t, now=t0 + t)",
-            "            times.append(t0 + t); j += 1",
-            "    info = whisper.info(path)",
-            "    out = []",
-            "    with open(path, 'rb') as fh:",
-            "        for k, a in enumerate(info['archives']):",
-            "            if k == 0: continue",
-            "            fh.seek(a['offset']); data = fh.read(a['points'] * 12)",
-            "            stored = set()",
-            "            for i in range(a['points']):",
-            "                ts, v = struct.unpack('!Ld', data[i*12:(i+1)*12])",
-            "                if ts: stored.add(ts)",
-            "            step = a['secondsPerPoint']",
-            "            windows = set(t - t % step for t in times)",
-            "            out.append('%d:%d' % (len(windows), len([w for w in windows if w not in stored])))",
-            "    print(' '.join(out))",
-            "    sys.stdout.flush()");
-        ProcessBuilder pb = new ProcessBuilder(python, "-c", script).redirectError(ProcessBuilder.Redirect.INHERIT);
+        return cases;
+    }
+
+    /** whisper.py: per input line (path, archives, xff, interval, t0, horizon) "windows:nulls" per rollup archive. */
+    static final String WHISPER_SCRIPT = String.join("\n",
+        "import sys, math, struct, whisper",
+        "for line in sys.stdin:",
+        "    path, arch, xff, interval, t0, horizon = line.rstrip('\\n').split('\\t')",
+        "    archives = [tuple(int(x) for x in a.split(':')) for a in arch.split(' ')]",
+        "    xff = float(xff); interval = float(interval); t0 = int(t0); horizon = int(horizon)",
+        "    whisper.create(path, archives, xFilesFactor=xff, aggregationMethod='average')",
+        "    times = []",
+        "    with open(path, 'r+b') as fh:",
+        "        j = 0",
+        "        while True:",
+        "            t = int(math.floor(j * interval))",
+        "            if t >= horizon: break",
+        "            whisper.file_update(fh, 1.0 + j % 7, t0 + t, now=t0 + t)",
+        "            times.append(t0 + t); j += 1",
+        "    info = whisper.info(path)",
+        "    out = []",
+        "    with open(path, 'rb') as fh:",
+        "        for k, a in enumerate(info['archives']):",
+        "            if k == 0: continue",
+        "            fh.seek(a['offset']); data = fh.read(a['points'] * 12)",
+        "            stored = set()",
+        "            for i in range(a['points']):",
+        "                ts, v = struct.unpack('!Ld', data[i*12:(i+1)*12])",
+        "                if ts: stored.add(ts)",
+        "            step = a['secondsPerPoint']",
+        "            windows = set(t - t % step for t in times)",
+        "            out.append('%d:%d' % (len(windows), len([w for w in windows if w not in stored])))",
+        "    print(' '.join(out))",
+        "    sys.stdout.flush()");
+
+    /** Feeds {@code input} to whisper.py and returns its output lines, once it exited 0. */
+    static List<String> runWhisper(String python, String input) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(python, "-c", WHISPER_SCRIPT).redirectError(ProcessBuilder.Redirect.INHERIT);
         Process p = pb.start();
-        try (Writer w = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) { w.write(input.toString()); }
+        try (Writer w = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) { w.write(input); }
         List<String> lines = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String l; (l = r.readLine()) != null; ) lines.add(l);
         }
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "whisper.py finished");
         assertEquals(0, p.exitValue());
-        assertEquals(expected.size(), lines.size());
-        for (int i = 0; i < lines.size(); i++) {
-            String[] parts = lines.get(i).isEmpty() ? new String[0] : lines.get(i).split(" ");
-            long[][] e = expected.get(i);
-            assertEquals(e.length - 1, parts.length, names.get(i));
-            for (int k = 1; k < e.length; k++) {
-                assertEquals(e[k][0] + ":" + e[k][1], parts[k - 1], names.get(i) + " archive " + k + " (windows:nulls)");
-            }
-        }
-        try (var files = Files.list(dir)) { files.forEach(f -> f.toFile().delete()); }
-        Files.delete(dir);
+        return lines;
     }
 
     static String findPythonWithWhisper() {

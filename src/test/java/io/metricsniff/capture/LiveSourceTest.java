@@ -64,69 +64,90 @@ class LiveSourceTest {
             LiveSource source = openLoopback("tcp port " + port);
             ConcurrentLinkedQueue<Captured> got = new ConcurrentLinkedQueue<>();
             AtomicReference<Throwable> failure = new AtomicReference<>();
-            Thread capture;
             try {
                 assertEquals("lo: tcp port " + port, source.description());
-                capture = runInBackground(source, got, failure);
+                Thread capture = runInBackground(source, got, failure);
                 long before = System.currentTimeMillis();
-                byte[] message = "lab.live.metric 42 1795504341\n".getBytes(StandardCharsets.US_ASCII);
-                try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port);
-                     Socket accepted = server.accept()) {
-                    OutputStream out = client.getOutputStream();
-                    out.write(message);
-                    out.flush();
-                    InputStream in = accepted.getInputStream();
-                    assertEquals(message.length, in.readNBytes(message.length).length);
-                }
-                // Wait until the data segment has been captured (immediate mode: at once).
+                sendOneLine(server, port, "lab.live.metric 42 1795504341\n".getBytes(StandardCharsets.US_ASCII));
                 PacketDecoder decoder = new PacketDecoder();
                 Packet p = new Packet();
-                Captured data = null;
-                long deadline = System.currentTimeMillis() + 5_000;
-                while (data == null && System.currentTimeMillis() < deadline) {
-                    for (Captured c : got) {
-                        if (decoder.decode(source.linkType(), c.data(), c.capLength(), c.origLength(), p) == DecodeResult.OK
-                                && p.payloadLength > 0) {
-                            data = c;
-                            break;
-                        }
-                    }
-                    if (data == null) Thread.sleep(10);
-                }
+                Captured data = awaitDataSegment(source, got, decoder, p);
                 assertTrue(data != null, "the data segment was captured; packets seen: " + got.size());
-                assertEquals(DecodeResult.OK,
-                        decoder.decode(source.linkType(), data.data(), data.capLength(), data.origLength(), p));
-                assertEquals(Packet.TCP, p.protocol);
-                assertEquals(port, p.dstPort);
-                assertEquals("127.0.0.1", p.src().host());
-                assertEquals("lab.live.metric 42 1795504341\n",
-                        new String(p.buf, p.payloadOffset, p.payloadLength, StandardCharsets.US_ASCII));
-                assertEquals(0, p.payloadMissing);
-                long millis = data.time() / 1_000_000;
-                assertTrue(millis >= before - 1_000 && millis <= System.currentTimeMillis() + 1_000,
-                        "capture time is wall-clock time in ns: " + data.time());
-                boolean sawSyn = false;
-                for (Captured c : got) {
-                    if (decoder.decode(source.linkType(), c.data(), c.capLength(), c.origLength(), p) == DecodeResult.OK
-                            && p.has(Packet.SYN)) sawSyn = true;
-                }
-                assertTrue(sawSyn, "the handshake was captured too");
-                assertTrue(got.stream().anyMatch(c -> c.time() % 1_000 != 0),
-                        "nanosecond timestamps (Linux has them; microseconds would all end in 000)");
-
-                long stopAt = System.nanoTime();
-                source.stop();
-                capture.join(JOIN_MILLIS);
-                assertFalse(capture.isAlive(), "run() returned after stop()");
-                assertTrue(System.nanoTime() - stopAt < JOIN_MILLIS * 1_000_000L);
-                assertNull(failure.get());
-                assertTrue(source.kernelDrops().isPresent());
-                assertEquals(0, source.kernelDrops().getAsLong());
+                assertDataSegment(source, decoder, p, data, port, before);
+                assertHandshakeAndNanosecondTimes(source, got, decoder, p);
+                assertStopsPromptly(source, capture, failure);
             } finally {
                 source.close();
             }
             assertTrue(source.kernelDrops().isPresent(), "the last count stays readable after close");
         }
+    }
+
+    /** Connects to {@code server}, writes {@code message} and reads it on the accepted side. */
+    private static void sendOneLine(ServerSocket server, int port, byte[] message) throws Exception {
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port);
+             Socket accepted = server.accept()) {
+            OutputStream out = client.getOutputStream();
+            out.write(message);
+            out.flush();
+            InputStream in = accepted.getInputStream();
+            assertEquals(message.length, in.readNBytes(message.length).length);
+        }
+    }
+
+    /** Waits until the data segment has been captured (immediate mode: at once); null after 5 s. */
+    private static Captured awaitDataSegment(LiveSource source, ConcurrentLinkedQueue<Captured> got,
+                                             PacketDecoder decoder, Packet p) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (Captured c : got) {
+                if (decoder.decode(source.linkType(), c.data(), c.capLength(), c.origLength(), p) == DecodeResult.OK
+                        && p.payloadLength > 0) {
+                    return c;
+                }
+            }
+            Thread.sleep(10);
+        }
+        return null;
+    }
+
+    private static void assertDataSegment(LiveSource source, PacketDecoder decoder, Packet p, Captured data,
+                                          int port, long before) {
+        assertEquals(DecodeResult.OK,
+                decoder.decode(source.linkType(), data.data(), data.capLength(), data.origLength(), p));
+        assertEquals(Packet.TCP, p.protocol);
+        assertEquals(port, p.dstPort);
+        assertEquals("127.0.0.1", p.src().host());
+        assertEquals("lab.live.metric 42 1795504341\n",
+                new String(p.buf, p.payloadOffset, p.payloadLength, StandardCharsets.US_ASCII));
+        assertEquals(0, p.payloadMissing);
+        long millis = data.time() / 1_000_000;
+        assertTrue(millis >= before - 1_000 && millis <= System.currentTimeMillis() + 1_000,
+                "capture time is wall-clock time in ns: " + data.time());
+    }
+
+    private static void assertHandshakeAndNanosecondTimes(LiveSource source, ConcurrentLinkedQueue<Captured> got,
+                                                          PacketDecoder decoder, Packet p) {
+        boolean sawSyn = false;
+        for (Captured c : got) {
+            if (decoder.decode(source.linkType(), c.data(), c.capLength(), c.origLength(), p) == DecodeResult.OK
+                    && p.has(Packet.SYN)) sawSyn = true;
+        }
+        assertTrue(sawSyn, "the handshake was captured too");
+        assertTrue(got.stream().anyMatch(c -> c.time() % 1_000 != 0),
+                "nanosecond timestamps (Linux has them; microseconds would all end in 000)");
+    }
+
+    private static void assertStopsPromptly(LiveSource source, Thread capture, AtomicReference<Throwable> failure)
+            throws InterruptedException {
+        long stopAt = System.nanoTime();
+        source.stop();
+        capture.join(JOIN_MILLIS);
+        assertFalse(capture.isAlive(), "run() returned after stop()");
+        assertTrue(System.nanoTime() - stopAt < JOIN_MILLIS * 1_000_000L);
+        assertNull(failure.get());
+        assertTrue(source.kernelDrops().isPresent());
+        assertEquals(0, source.kernelDrops().getAsLong());
     }
 
     @Test void stopEndsAnIdleCapture() throws Exception {

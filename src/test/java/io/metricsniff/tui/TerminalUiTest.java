@@ -120,6 +120,16 @@ class TerminalUiTest {
     @Test void keysSortFilterDetailPaneHelpPause() throws Exception {
         live.finish();
         start(false);
+        sortKeyCyclesOrders();
+        filterNarrowsAndEnterShowsDetail();
+        prefixPaneGroupsAndDrillsIn();
+        lowerPaneShowsProblemsRawAndSenders();
+        helpClosesOnAnyKeyAndPauseToggles();
+        assertEquals(0, quits.get());
+    }
+
+    /** s: rate, then problems, then (two more) name. */
+    private void sortKeyCyclesOrders() throws Exception {
         screenWith("sort rate");
         vt.type("s");
         String s = screenWith("sort problems");
@@ -128,9 +138,12 @@ class TerminalUiTest {
         s = screenWith("sort name");
         assertTrue(s.indexOf("lab.mix.bad") < s.indexOf("lab.mix.ok.int")
                 && s.indexOf("lab.mix.ok.int") < s.indexOf("lab.other.gauge"), s);
+    }
 
+    /** /: a live filter (substring, then glob); Enter: the selected path's detail; Esc, Esc: back and unfiltered. */
+    private void filterNarrowsAndEnterShowsDetail() throws Exception {
         vt.type("/lab.o");
-        s = screenWith("filter /lab.o_");
+        String s = screenWith("filter /lab.o_");
         assertTrue(s.contains("path (1 matching)"), s);           // live while typing; plain text is a substring
         vt.type("\u0015lab.o");                                    // Ctrl-U, then a glob: whole nodes
         vt.type("*\r");
@@ -143,12 +156,15 @@ class TerminalUiTest {
         assertTrue(s.contains("count 3  ok 3"), s);
         assertTrue(s.lines().anyMatch(l -> l.matches(" +07:12:23\\.000 +102 +2026-11-24 07:12:23 +0\\.00s +ok +127\\.0\\.0\\.1:50236")), s);
         vt.type(ESC);
-        s = screenWith("path (1 matching)");
+        screenWith("path (1 matching)");
         vt.type(ESC);                                              // Esc again clears the filter
-        s = screenWith("path (3)");
+        screenWith("path (3)");
+    }
 
+    /** c: prefixes; +: one node deeper; Enter drills in; Left backs up. */
+    private void prefixPaneGroupsAndDrillsIn() throws Exception {
         vt.type("c");                                              // prefixes: one node
-        s = screenWith("prefix (1)");
+        String s = screenWith("prefix (1)");
         assertTrue(s.contains("lab.* [3]"), s);
         vt.type("+");
         s = screenWith("prefix (2)");
@@ -159,31 +175,37 @@ class TerminalUiTest {
         vt.type(ESC + "[D");                                      // Left: back up
         s = screenWith("prefixes 2 nodes");
         assertFalse(s.contains("filter lab.mix"), s);
+    }
 
+    /** Tab: problems by kind (Enter: the reason), r: raw lines, w: senders by host. */
+    private void lowerPaneShowsProblemsRawAndSenders() throws Exception {
         vt.type("\t");                                            // Tab: the lower pane has the focus
-        s = screenWith("* problems by kind, host and path prefix");
+        screenWith("* problems by kind, host and path prefix");
         vt.type("\r");                                            // Enter on a problem group: its reason
-        s = screenWith("detail  problem bad-char");
+        String s = screenWith("detail  problem bad-char");
         assertTrue(s.contains("carbon rejects the line"), s);
         vt.type(ESC);
         screenWith("* problems by kind");                         // (Esc and r at once would read as Alt-r)
         vt.type("r");                                             // r: raw lines
-        s = screenWith("* problems, newest first");
+        screenWith("* problems, newest first");
         vt.type(ESC);                                             // clear the filter: it applies to every pane
         vt.await(t -> !t.contains("filter lab.*"), WAIT);
         vt.type("w");                                             // w: senders by host
         s = screenWith("senders by host (1)");
         assertTrue(s.lines().anyMatch(l -> l.matches("[> ] +127\\.0\\.0\\.1 +1 +14 +1 +graphite +.*bad-char 1 *")), s);
+    }
+
+    /** ?: help until any key; p: pause, p again: the replay's end state. */
+    private void helpClosesOnAnyKeyAndPauseToggles() throws Exception {
         vt.type("?");
-        s = screenWith("q, Ctrl-C");
+        screenWith("q, Ctrl-C");
         vt.type("x");                                              // any key closes help
-        s = vt.await(t -> !t.contains("q, Ctrl-C"), WAIT);
+        String s = vt.await(t -> !t.contains("q, Ctrl-C"), WAIT);
         assertFalse(s.contains("q, Ctrl-C"), s);
         vt.type("p");
         screenWith("[PAUSED]");
         vt.type("p");
         screenWith("[END OF FILE]");
-        assertEquals(0, quits.get());
     }
 
     @Test void liveCountersMoveAndPauseFreezes() throws Exception {

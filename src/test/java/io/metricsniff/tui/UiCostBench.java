@@ -60,30 +60,22 @@ public final class UiCostBench {
         double liveOnly = produce(rate, seconds, paths, raws, alone, mx);
         System.out.printf(Locale.ROOT, "producer + LiveState:      %5.1f%% of a core (LiveState: %+.1f%%, %.0f ns/record)%n",
                 100 * liveOnly, 100 * (liveOnly - base), (liveOnly - base) * 1e9 / rate);
+        measureWithUi(rate, seconds, paths, raws, base, mx);
+        System.exit(0);
+    }
 
+    /** Feeds both sinks while the UI renders to a virtual terminal; prints the producer's and the UI's cost. */
+    static void measureWithUi(long rate, int seconds, String[] paths, byte[][] raws, double base, ThreadMXBean mx)
+            throws Exception {
         PathTable table = new PathTable();
         ViewSources view = new ViewSources(table);
         LiveState live = view.live();
         RecordSink both = new RecordSink() {
             @Override public void metric(MetricRecord r) { table.metric(r); view.metric(r); }
         };
-        PipedOutputStream keys = new PipedOutputStream();
         AtomicLong outBytes = new AtomicLong();
-        OutputStream sinkOut = new OutputStream() {
-            @Override public void write(int b) { outBytes.incrementAndGet(); }
-            @Override public void write(byte[] b, int off, int len) { outBytes.addAndGet(len); }
-        };
-        Terminal term = TerminalBuilder.builder().system(false).streams(new PipedInputStream(keys), sinkOut)
-                .type("xterm-256color").size(new Size(160, 45)).build();
-        CaptureStats stats = new CaptureStats() {
-            public String description() { return "lo: port 2003 (bench)"; }
-            public long packets() { return live.metrics() / 20; }
-            public long bytes() { return live.metrics() * 30; }
-            public long flows() { return 1; }
-            public OptionalLong kernelDrops() { return OptionalLong.of(0); }
-            public boolean live() { return true; }
-        };
-        TerminalUi ui = new TerminalUi(term, view, stats, () -> { });
+        Terminal term = countingTerminal(outBytes);
+        TerminalUi ui = new TerminalUi(term, view, benchStats(live), () -> { });
         ui.start();
         long ui0 = mx.getThreadCpuTime(ui.thread().getId());
         long t0 = System.nanoTime();
@@ -101,7 +93,28 @@ public final class UiCostBench {
                 100 * uiShare, ui.redrawIntervalNanos() / 1_000_000, outBytes.get());
         System.out.printf(Locale.ROOT, "records %,d  paths tracked %,d  flagged kept %d%n",
                 live.metrics(), table.size(), live.latest(LiveState.RING_SIZE).size());
-        System.exit(0);
+    }
+
+    /** A 160x45 xterm whose output is only counted (into {@code outBytes}); no keys ever arrive. */
+    static Terminal countingTerminal(AtomicLong outBytes) throws java.io.IOException {
+        PipedOutputStream keys = new PipedOutputStream();
+        OutputStream sinkOut = new OutputStream() {
+            @Override public void write(int b) { outBytes.incrementAndGet(); }
+            @Override public void write(byte[] b, int off, int len) { outBytes.addAndGet(len); }
+        };
+        return TerminalBuilder.builder().system(false).streams(new PipedInputStream(keys), sinkOut)
+                .type("xterm-256color").size(new Size(160, 45)).build();
+    }
+
+    static CaptureStats benchStats(LiveState live) {
+        return new CaptureStats() {
+            public String description() { return "lo: port 2003 (bench)"; }
+            public long packets() { return live.metrics() / 20; }
+            public long bytes() { return live.metrics() * 30; }
+            public long flows() { return 1; }
+            public OptionalLong kernelDrops() { return OptionalLong.of(0); }
+            public boolean live() { return true; }
+        };
     }
 
     /** Feeds records at {@code rate}/s for {@code seconds}; returns the producer's CPU share of one core. */
