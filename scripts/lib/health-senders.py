@@ -22,6 +22,8 @@ import statistics
 import sys
 import time
 
+from peerclose import close_after_peer  # scripts/lib is the script's own directory: on sys.path
+
 BLOCK_LINES = 40          # one write every 10 ms: ~1.2 KB, so ~100 KB/s
 BLOCK_PAUSE = 0.01
 
@@ -51,14 +53,7 @@ def fast(host, port, seconds, per_block):
     if s is None:
         print(n)
         return
-    s.shutdown(socket.SHUT_WR)
-    s.settimeout(10)
-    try:
-        while s.recv(4096):
-            pass
-    except (socket.timeout, ConnectionError):
-        pass
-    s.close()
+    close_after_peer(s, 10)
     print(n)
 
 

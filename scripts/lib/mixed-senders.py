@@ -21,6 +21,8 @@ import sys
 import threading
 import time
 
+from peerclose import close_after_peer  # scripts/lib is the script's own directory: on sys.path
+
 _spec = importlib.util.spec_from_file_location(
     "protocol_senders", os.path.join(os.path.dirname(os.path.abspath(__file__)), "protocol-senders.py"))
 protocol_senders = importlib.util.module_from_spec(_spec)
@@ -48,14 +50,7 @@ def tcp(src, carbon, payload):
     s.bind((src, 0))
     s.connect((carbon, 2003))
     s.sendall(payload)
-    s.shutdown(socket.SHUT_WR)
-    s.settimeout(2.0)
-    try:
-        while s.recv(4096):
-            pass
-    except (socket.timeout, ConnectionError):
-        pass
-    s.close()
+    close_after_peer(s, 2.0)
 
 
 def statsd_client(src, statsd, seconds):

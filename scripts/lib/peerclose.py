@@ -1,0 +1,14 @@
+"""Closing a sending socket the way a careful client does, shared by the recording scripts."""
+import socket
+
+
+def close_after_peer(s, timeout):
+    """Half-close, then read until the receiver closes too (or timeout), so every byte sent was read."""
+    s.shutdown(socket.SHUT_WR)
+    s.settimeout(timeout)
+    try:
+        while s.recv(4096):
+            pass
+    except (socket.timeout, ConnectionError):
+        pass
+    s.close()
