@@ -183,9 +183,22 @@ public final class PathIndex {
         for (Column c : columns) c.reset(id);
     }
 
+    /**
+     * Twice the slots, every path placed anew. Walks the ids, not the old table: the fingerprints
+     * are then read in order and each path costs one random write, where walking the table cost a
+     * random fingerprint read as well (10 % of a 5 M new-path replay). A live id is one below
+     * {@link #nextId} whose fingerprint is in the sample: a released id keeps one that is not.
+     */
     private void grow() {
-        long[] old = slots;
-        slots = new long[old.length * 2];
-        for (long e : old) if (e != 0) place(slots, e);
+        long[] table = new long[slots.length * 2];
+        int mask = table.length - 1;
+        for (int id = 0; id < nextId; id++) {
+            long fp = fingerprints.get(id);
+            if (!sampled(fp)) continue;
+            int i = (int) fp & mask;
+            while (table[i] != 0) i = (i + 1) & mask;
+            table[i] = (fp & TAG) | (id + 1);
+        }
+        slots = table;
     }
 }

@@ -107,6 +107,27 @@ public final class LineScan {
         return n;
     }
 
+    /**
+     * As {@link #split}, for the common line that is all ASCII, in one pass: returns -1 as soon as a
+     * byte is 0x80 or above (the caller then checks the encoding and splits with {@link #split}),
+     * which saves a separate {@link #isAscii} pass over every line.
+     */
+    public static int splitAscii(byte[] b, int from, int to, Whitespace mode, int[] bounds) {
+        int n = 0;
+        int i = from;
+        while (i < to) {
+            while (i < to && b[i] >= 0 && space(b, i, to, mode) > 0) i++;
+            if (i >= to) break;
+            if (b[i] < 0) return -1;
+            int start = i;
+            while ((i = spaceCandidate(b, i, to)) < to && b[i] >= 0 && space(b, i, to, mode) == 0) i++;
+            if (i < to && b[i] < 0) return -1;
+            if (2 * n + 1 < bounds.length) { bounds[2 * n] = start; bounds[2 * n + 1] = i; }
+            n++;
+        }
+        return n;
+    }
+
     /** Where the field starting at {@code i} ends: the next whitespace of {@code mode}, or {@code to}. */
     private static int fieldEnd(byte[] b, int i, int to, Whitespace mode) {
         while ((i = spaceCandidate(b, i, to)) < to && space(b, i, to, mode) == 0) i++;

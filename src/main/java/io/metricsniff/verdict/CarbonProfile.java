@@ -40,14 +40,17 @@ public final class CarbonProfile implements ReceiverProfile {
                     "carbon closes the connection without a log line; the rest of the sender's data is lost"));
             return true;
         }
-        if (!LineScan.isAscii(b, 0, to) && LineScan.firstInvalidUtf8(b, 0, to) >= 0) {
-            rec.flag(Verdict.MALFORMED, Problems.invalidUtf8(NAME, tcp
-                    ? "fails to decode it and closes the connection; the rest of the sender's data is lost"
-                    : "fails to decode the datagram and drops all of it"));
-            return true;
-        }
         int[] f = new int[6];
-        int n = LineScan.split(b, 0, to, Whitespace.PYTHON, f);
+        int n = LineScan.splitAscii(b, 0, to, Whitespace.PYTHON, f); // -1: not ASCII, decode first
+        if (n < 0) {
+            if (LineScan.firstInvalidUtf8(b, 0, to) >= 0) {
+                rec.flag(Verdict.MALFORMED, Problems.invalidUtf8(NAME, tcp
+                        ? "fails to decode it and closes the connection; the rest of the sender's data is lost"
+                        : "fails to decode the datagram and drops all of it"));
+                return true;
+            }
+            n = LineScan.split(b, 0, to, Whitespace.PYTHON, f);
+        }
         if (n >= 1) rec.pathInRaw(f[0], f[1] - f[0]); // made a String only if someone asks
         if (n != 3) {
             rec.flag(Verdict.MALFORMED, n == 0

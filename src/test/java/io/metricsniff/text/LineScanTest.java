@@ -35,6 +35,28 @@ class LineScanTest {
         }
     }
 
+    /** The one-pass split gives up on exactly the lines that are not all ASCII, and splits the rest as split does. */
+    @Test void splitAsciiIsSplitForAsciiLinesAndRefusesTheOthers() {
+        Random rnd = new Random(17);
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = rnd.nextInt(12); k > 0; k--) sb.append(PIECES[rnd.nextInt(PIECES.length)]);
+            byte[] b = sb.toString().getBytes(StandardCharsets.UTF_8);
+            if (rnd.nextInt(8) == 0 && b.length > 0) b[rnd.nextInt(b.length)] = (byte) (0x80 | rnd.nextInt(0x80)); // stray byte
+            for (Whitespace mode : Whitespace.values()) {
+                int[] want = new int[8], got = new int[8];
+                int gotN = LineScan.splitAscii(b, 0, b.length, mode, got);
+                String what = mode + " " + Arrays.toString(b);
+                if (!LineScan.isAscii(b, 0, b.length)) {
+                    assertEquals(-1, gotN, what);
+                    continue;
+                }
+                assertEquals(LineScan.split(b, 0, b.length, mode, want), gotN, what);
+                assertArrayEquals(want, got, what);
+            }
+        }
+    }
+
     @Test void splitReadsFieldsOfAGraphiteLine() {
         byte[] b = "  a.b.c\t1.5   1795508376\r".getBytes(StandardCharsets.US_ASCII);
         int[] f = new int[6];
