@@ -41,7 +41,7 @@ public final class PathIndex {
     private final int maxPaths;
     // One long a slot: the fingerprint's high 41 bits (the tag) over id + 1 (0 = empty), so a lookup
     // touches one cache line. The slot adds the low bits: a false match needs the same 41-bit tag
-    // within one probe run (~1e-12 a lookup). Full fingerprints by id serve only growth.
+    // within one probe run (~1e-12 a lookup). Full fingerprints by id serve rebuilding and the check of a guessed id.
     private long[] slots = new long[INITIAL_SLOTS];
     private final LongColumn fingerprints = new LongColumn(0);
     private int size;
@@ -131,7 +131,10 @@ public final class PathIndex {
 
     public int maxPaths() { return maxPaths; }
 
-    private boolean sampled(long fp) { return level == 0 || fp >>> (64 - level) == 0; }
+    private boolean sampled(long fp) { return inSample(fp, level); }
+
+    /** In the sample of {@code level}: the fingerprint's top {@code level} bits are zero. */
+    private static boolean inSample(long fp, int level) { return level == 0 || fp >>> (64 - level) == 0; }
 
     /** A column of doubles indexed by path id; entries go back to {@code initial} when an id is released. */
     public DoubleColumn doubles(double initial) { return register(new DoubleColumn(initial)); }
@@ -148,33 +151,22 @@ public final class PathIndex {
         return c;
     }
 
+    /**
+     * Halves the sample: ids whose fingerprint falls out are released, the rest placed anew. Both
+     * walk the ids in order, so the columns are reset and the fingerprints read sequentially (in
+     * table order each was a cache miss, at 5 M paths a few million of them).
+     */
     private void halveSample() {
         if (level == 40) throw new IllegalStateException("path sample exhausted"); // needs 2^40 paths
         level++;
-        for (int i = 0; i < slots.length; i++) {
-            long e = slots[i];
-            if (e == 0 || sampled(e)) continue;   // the tag holds the fingerprint's top bits
-            release((int) (e & ID) - 1);
-            slots[i] = 0;
-            size--;
+        for (int id = 0; id < nextId; id++) {
+            long fp = fingerprints.get(id);
+            if (inSample(fp, level - 1) && !inSample(fp, level)) { // tracked until now (a free id is outside both)
+                release(id);
+                size--;
+            }
         }
-        // linear probing: re-place every entry, walking once round the ring from an empty slot
-        int mask = slots.length - 1, start = 0;
-        while (slots[start] != 0) start++;
-        for (int n = 1; n <= mask; n++) {
-            int j = (start + n) & mask;
-            long e = slots[j];
-            if (e == 0) continue;
-            slots[j] = 0;
-            place(slots, e);
-        }
-    }
-
-    private void place(long[] table, long e) {
-        int mask = table.length - 1;
-        int i = (int) fingerprints.get((int) (e & ID) - 1) & mask;
-        while (table[i] != 0) i = (i + 1) & mask;
-        table[i] = e;
+        rebuild(slots.length);
     }
 
     private void release(int id) {
@@ -183,15 +175,19 @@ public final class PathIndex {
         for (Column c : columns) c.reset(id);
     }
 
+    private void grow() { rebuild(slots.length * 2); }
+
     /**
-     * Twice the slots, every path placed anew. Walks the ids, not the old table: the fingerprints
-     * are then read in order and each path costs one random write, where walking the table cost a
-     * random fingerprint read as well (10 % of a 5 M new-path replay). A live id is one below
-     * {@link #nextId} whose fingerprint is in the sample: a released id keeps one that is not.
+     * A table of {@code size} slots with every tracked path placed anew. Walks the ids, not the old
+     * table: the fingerprints are read in order and each path costs one random write, where walking
+     * the table cost a random fingerprint read as well (10 % of a 5 M new-path replay). A tracked
+     * id is one below {@link #nextId} whose fingerprint is in the sample: a released id keeps one
+     * that is not.
      */
-    private void grow() {
-        long[] table = new long[slots.length * 2];
-        int mask = table.length - 1;
+    private void rebuild(int size) {
+        long[] table = size == slots.length ? slots : new long[size]; // halving: in place, no second table
+        if (table == slots) Arrays.fill(table, 0);
+        int mask = size - 1;
         for (int id = 0; id < nextId; id++) {
             long fp = fingerprints.get(id);
             if (!sampled(fp)) continue;
