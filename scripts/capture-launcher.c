@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 #ifndef MS_JAVA
-#error "build with -DMS_JAVA=\"/path/to/java\" -DMS_JAR=\"/path/to/metricsniff.jar\""
+#error "build with -DMS_JAVA=\"/path/to/java\" -DMS_JAR=\"/path/to/metricsniff.jar\" -DMS_JSA=\"/path/to/metricsniff.jsa\""
 #endif
 
 static const int caps[] = {CAP_NET_RAW, CAP_NET_ADMIN};
@@ -40,13 +40,15 @@ int main(int argc, char **argv) {
     clearenv();
     setenv("PATH", "/usr/local/bin:/usr/bin:/bin", 1);
     for (unsigned i = 0; i < sizeof kept / sizeof kept[0]; i++) if (vals[i]) setenv(kept[i], vals[i], 1);
-    char **args = calloc((size_t) argc + 6, sizeof *args);
+    char **args = calloc((size_t) argc + 8, sizeof *args);
     if (!args) return 2;
     int n = 0;
     args[n++] = MS_JAVA;
     args[n++] = "-Xms64m";
     args[n++] = "-Xmx288m"; // as scripts/metricsniff: the path index at 5 M paths (README "Speed and memory")
     args[n++] = "-XX:+UseParallelGC";
+    args[n++] = "-XX:SharedArchiveFile=" MS_JSA; // class data (scripts/lib.sh ms_class_archive); ignored if absent or stale
+    args[n++] = "-Xlog:cds=off,cds+dynamic=off";
     args[n++] = "-jar";
     args[n++] = MS_JAR;
     for (int i = 1; i < argc; i++) args[n++] = argv[i];

