@@ -5,7 +5,8 @@ import java.util.Arrays;
 
 /**
  * Path names kept once each as UTF-8 in 1 MiB pages, addressed by a long (page, offset): millions
- * of names without an object (and its 16-byte header) per name. Append-only.
+ * of names without an object (and its 16-byte header) per name. Append-only: a name no longer
+ * wanted stays until its owner copies the wanted ones into a new arena ({@link #copy}).
  */
 final class NameArena {
     private static final int PAGE_BITS = 20;
@@ -17,8 +18,17 @@ final class NameArena {
     private int page = -1;
     private int used = PAGE;
 
-    long add(byte[] name) {
-        int len = Math.min(name.length, MAX_NAME);
+    long add(byte[] name) { return add(name, 0, name.length); }
+
+    /** The name at {@code ref} added to {@code to}; its reference there. */
+    long copy(long ref, NameArena to) {
+        byte[] p = pages[(int) (ref >>> PAGE_BITS)];
+        int off = (int) (ref & (PAGE - 1));
+        return to.add(p, off + 2, (p[off] & 0xFF) << 8 | (p[off + 1] & 0xFF));
+    }
+
+    private long add(byte[] name, int from, int length) {
+        int len = Math.min(length, MAX_NAME);
         if (used + 2 + len > PAGE) {
             page++;
             if (page == pages.length) pages = Arrays.copyOf(pages, pages.length * 2);
@@ -29,7 +39,7 @@ final class NameArena {
         long ref = (long) page << PAGE_BITS | used;
         p[used] = (byte) (len >>> 8);
         p[used + 1] = (byte) len;
-        System.arraycopy(name, 0, p, used + 2, len);
+        System.arraycopy(name, from, p, used + 2, len);
         used += 2 + len;
         return ref;
     }

@@ -73,6 +73,35 @@ class PathTableScaleTest {
         assertEquals(1_000_000 + 27, t.size());
     }
 
+    /**
+     * Past the limit the sample halves again and again and the name store is compacted: each path
+     * the advice sees still has its own name and figures (its timestamps encode its number), and
+     * the store holds the tracked paths' names, not every name ever seen.
+     */
+    @Test
+    void namesSurviveTheSampleHalvingAndTheStoreCompaction() {
+        PathIndex index = new PathIndex(2000);
+        PathTable t = new PathTable(index, true);
+        int n = 400_000;                              // the sample halves ~8 times past 2,000
+        for (int i = 0; i < n; i++) {
+            t.metric(rec("cmp.p" + i, 1_795_000_000L + i));
+            t.metric(rec("cmp.p" + i, 1_795_000_000L + i + 10));
+        }
+        long advised = 0;
+        for (PathStats.Snapshot s : t.intervals()) {
+            advised++;
+            long i = Long.parseLong(s.path().substring("cmp.p".length()));
+            assertEquals(1_795_000_000L + i, (long) s.minTimestamp(), s.path());
+            assertEquals(1_795_000_000L + i + 10, (long) s.maxTimestamp(), s.path());
+            assertEquals(2, s.count(), s.path());
+        }
+        assertEquals(index.size(), advised);
+        assertTrue(index.sampledFraction() < 1.0 / 64, "the sample halved several times: " + index.sampledFraction());
+        long kept = ((PathIntervals) t.intervals()).namesKept();
+        assertTrue(kept <= 2L * index.size() + PathIntervals.COMPACT_SLACK + 1,
+                "the store keeps about the tracked paths' names (" + index.size() + "), not every one named: " + kept);
+    }
+
     @Test
     void sampledPathsAreCountedNotSilent() {
         PathTable t = new PathTable(new PathIndex(1000), true);
