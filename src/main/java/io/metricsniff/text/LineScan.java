@@ -118,10 +118,9 @@ public final class LineScan {
         while (i < to) {
             while (i < to && b[i] >= 0 && space(b, i, to, mode) > 0) i++;
             if (i >= to) break;
-            if (b[i] < 0) return -1;
+            if (b[i] < 0) return -1; // also where a field stopped at one
             int start = i;
             while ((i = spaceCandidate(b, i, to)) < to && b[i] >= 0 && space(b, i, to, mode) == 0) i++;
-            if (i < to && b[i] < 0) return -1;
             if (2 * n + 1 < bounds.length) { bounds[2 * n] = start; bounds[2 * n + 1] = i; }
             n++;
         }

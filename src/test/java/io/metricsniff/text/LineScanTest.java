@@ -16,45 +16,45 @@ class LineScanTest {
         "\u1680", "\u2000", "\u200a", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", "\u200b", "\u00e9", "\u0000", "!",
         "\u0020\u0020", "a", "servers.web01.cpu", "1795508376", "0.5", ";tag=v", "\u007f", "\u0021"};
 
-    @Test void splitMatchesAByteByByteSplitInEveryMode() {
-        Random rnd = new Random(13);
+    /** One random case: a line, where the slice starts, a whitespace mode, and how to name it in a failure. */
+    private interface SplitCase { void check(byte[] b, int from, Whitespace mode, String what); }
+
+    /**
+     * 20,000 random lines of up to 12 pieces (spaces of every kind, names, numbers), now and then
+     * with a stray non-UTF-8 byte, from a random start, in every mode.
+     */
+    private static void randomLines(long seed, SplitCase c) {
+        Random rnd = new Random(seed);
         for (int round = 0; round < 20_000; round++) {
             StringBuilder sb = new StringBuilder();
             for (int k = rnd.nextInt(12); k > 0; k--) sb.append(PIECES[rnd.nextInt(PIECES.length)]);
             byte[] b = sb.toString().getBytes(StandardCharsets.UTF_8);
             if (rnd.nextInt(8) == 0 && b.length > 0) b[rnd.nextInt(b.length)] = (byte) (0x80 | rnd.nextInt(0x80)); // stray byte
             int from = b.length == 0 ? 0 : rnd.nextInt(Math.min(3, b.length + 1));
-            for (Whitespace mode : Whitespace.values()) {
-                int[] want = new int[8], got = new int[8];
-                int wantN = byteByByte(b, from, b.length, mode, want);
-                int gotN = LineScan.split(b, from, b.length, mode, got);
-                String what = mode + " " + Arrays.toString(b);
-                assertEquals(wantN, gotN, what);
-                assertArrayEquals(want, got, what);
-            }
+            for (Whitespace mode : Whitespace.values()) c.check(b, from, mode, mode + " " + Arrays.toString(b) + " from " + from);
         }
+    }
+
+    @Test void splitMatchesAByteByByteSplitInEveryMode() {
+        randomLines(13, (b, from, mode, what) -> {
+            int[] want = new int[8], got = new int[8];
+            assertEquals(byteByByte(b, from, b.length, mode, want), LineScan.split(b, from, b.length, mode, got), what);
+            assertArrayEquals(want, got, what);
+        });
     }
 
     /** The one-pass split gives up on exactly the lines that are not all ASCII, and splits the rest as split does. */
     @Test void splitAsciiIsSplitForAsciiLinesAndRefusesTheOthers() {
-        Random rnd = new Random(17);
-        for (int round = 0; round < 20_000; round++) {
-            StringBuilder sb = new StringBuilder();
-            for (int k = rnd.nextInt(12); k > 0; k--) sb.append(PIECES[rnd.nextInt(PIECES.length)]);
-            byte[] b = sb.toString().getBytes(StandardCharsets.UTF_8);
-            if (rnd.nextInt(8) == 0 && b.length > 0) b[rnd.nextInt(b.length)] = (byte) (0x80 | rnd.nextInt(0x80)); // stray byte
-            for (Whitespace mode : Whitespace.values()) {
-                int[] want = new int[8], got = new int[8];
-                int gotN = LineScan.splitAscii(b, 0, b.length, mode, got);
-                String what = mode + " " + Arrays.toString(b);
-                if (!LineScan.isAscii(b, 0, b.length)) {
-                    assertEquals(-1, gotN, what);
-                    continue;
-                }
-                assertEquals(LineScan.split(b, 0, b.length, mode, want), gotN, what);
-                assertArrayEquals(want, got, what);
+        randomLines(17, (b, from, mode, what) -> {
+            int[] want = new int[8], got = new int[8];
+            int n = LineScan.splitAscii(b, from, b.length, mode, got);
+            if (!LineScan.isAscii(b, from, b.length)) {
+                assertEquals(-1, n, what);
+                return;
             }
-        }
+            assertEquals(LineScan.split(b, from, b.length, mode, want), n, what);
+            assertArrayEquals(want, got, what);
+        });
     }
 
     @Test void splitReadsFieldsOfAGraphiteLine() {
