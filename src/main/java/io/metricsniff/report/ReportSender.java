@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.ArrayDeque;
+import java.util.Iterator;
 
 /**
  * Delivers report batches to the Graphite line receiver on its own thread, so capture never waits:
@@ -27,6 +28,7 @@ final class ReportSender {
     private long droppedLines, sentLines, connects;
     private boolean closing;
     private Socket socket;  // sender thread; closed by close() to end a blocked write
+    private Batch writing;  // the batch the sender thread is connecting for or writing, or null
 
     private record Batch(byte[] bytes, int lines) { }
 
@@ -40,8 +42,12 @@ final class ReportSender {
     void start() { thread.start(); }
 
     synchronized void offer(byte[] bytes, int lines) {
-        while (!queue.isEmpty() && queuedBytes + bytes.length > MAX_BUFFERED_BYTES) {
-            Batch old = queue.removeFirst();
+        // the oldest go first, but not the one being written: it would reach the receiver anyway,
+        // counted as dropped (seen: 4,437 lines more than the counts said, on a loaded machine)
+        for (Iterator<Batch> it = queue.iterator(); it.hasNext() && queuedBytes + bytes.length > MAX_BUFFERED_BYTES; ) {
+            Batch old = it.next();
+            if (old == writing) continue;
+            it.remove();
             queuedBytes -= old.bytes.length;
             droppedLines += old.lines;
         }
@@ -56,7 +62,8 @@ final class ReportSender {
 
     private synchronized Batch take() throws InterruptedException {
         while (queue.isEmpty() && !closing) wait();
-        return queue.peekFirst();
+        writing = queue.peekFirst();
+        return writing;
     }
 
     private synchronized void sent(Batch b) {
@@ -65,6 +72,7 @@ final class ReportSender {
             queuedBytes -= b.bytes.length;
         }
         sentLines += b.lines;
+        writing = null;
         notifyAll();
     }
 
@@ -81,6 +89,7 @@ final class ReportSender {
                 } catch (IOException e) {
                     disconnect();
                     synchronized (this) {
+                        writing = null; // while the receiver is down, this batch may be dropped as well
                         if (closing) return;
                         wait(backoff);
                     }
