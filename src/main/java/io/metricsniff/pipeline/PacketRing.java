@@ -89,7 +89,7 @@ public final class PacketRing implements PacketSink {
     /**
      * Replay's producer sleeps until the consumer has made room, instead of polling: replay runs
      * with the ring full most of the time (processing is the slower side), and polling every 50 us
-     * cost ~0.7 s of system time on the 2 M-path bench capture.
+     * cost ~0.5 s of the capture thread's CPU on the 2 M-path bench capture (2.55 -> 2.05 s).
      */
     private void awaitRoom(long h, int capLength) {
         waiter = Thread.currentThread(); // volatile write, then the re-check: no lost wake-up
