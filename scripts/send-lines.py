@@ -8,9 +8,15 @@ test can check verdicts without a second table. Standard library only.
 
 usage: send-lines.py [HOST [PORT]]
 """
+import os
 import socket
 import sys
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
+from peerclose import wait_closed  # noqa: E402  (scripts/lib, shared with the other recorders)
+
+CLOSE_WAIT = 3.0  # seconds to wait for the receiver to close (killers), so the capture shows who hung up first
 
 HOST = sys.argv[1] if len(sys.argv) > 1 else "127.0.0.1"
 PORT = int(sys.argv[2]) if len(sys.argv) > 2 else 2003
@@ -36,22 +42,12 @@ def send_chunked(s, data):
         time.sleep(PAUSE)
 
 
-def wait_closed(s, timeout=3.0):
-    """Waits for the receiver to close (killers) so the capture shows who hung up first."""
-    s.settimeout(timeout)
-    try:
-        while s.recv(4096):
-            pass
-    except (socket.timeout, ConnectionError):
-        pass
-
-
 def finish(s):
     try:
         s.shutdown(socket.SHUT_WR)
     except OSError:
         pass
-    wait_closed(s)
+    wait_closed(s, CLOSE_WAIT)
     s.close()
 
 
@@ -119,7 +115,7 @@ def main():
             s.sendall(killer[cut:] + rest)  # ...and the lines after it ride with its tail
         except OSError:
             pass
-        wait_closed(s)
+        wait_closed(s, CLOSE_WAIT)
         s.close()
         time.sleep(0.2)
 

@@ -41,7 +41,8 @@ public final class PathIndex {
     private final int maxPaths;
     // One long a slot: the fingerprint's high 41 bits (the tag) over id + 1 (0 = empty), so a lookup
     // touches one cache line. The slot adds the low bits: a false match needs the same 41-bit tag
-    // within one probe run (~1e-12 a lookup). Full fingerprints by id serve rebuilding and the check of a guessed id.
+    // within one probe run (~1e-12 a lookup). Full fingerprints by id serve rebuilding and the check
+    // of a guessed id.
     private long[] slots = new long[INITIAL_SLOTS];
     private final LongColumn fingerprints = new LongColumn(0);
     private int size;
@@ -178,16 +179,16 @@ public final class PathIndex {
     private void grow() { rebuild(slots.length * 2); }
 
     /**
-     * A table of {@code size} slots with every tracked path placed anew. Walks the ids, not the old
+     * A table of {@code slotCount} slots with every tracked path placed anew. Walks the ids, not the old
      * table: the fingerprints are read in order and each path costs one random write, where walking
      * the table cost a random fingerprint read as well (10 % of a 5 M new-path replay). A tracked
      * id is one below {@link #nextId} whose fingerprint is in the sample: a released id keeps one
      * that is not.
      */
-    private void rebuild(int size) {
-        long[] table = size == slots.length ? slots : new long[size]; // halving: in place, no second table
+    private void rebuild(int slotCount) {
+        long[] table = slotCount == slots.length ? slots : new long[slotCount]; // halving: in place, no second table
         if (table == slots) Arrays.fill(table, 0);
-        int mask = size - 1;
+        int mask = slotCount - 1;
         for (int id = 0; id < nextId; id++) {
             long fp = fingerprints.get(id);
             if (!sampled(fp)) continue;

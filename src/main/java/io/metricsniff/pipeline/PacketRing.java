@@ -2,6 +2,7 @@ package io.metricsniff.pipeline;
 
 import io.metricsniff.capture.PacketSink;
 
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -127,8 +128,9 @@ public final class PacketRing implements PacketSink {
             int cap = capLengths[i];
             sink.packet(times[i], bytes, cap, origLengths[i]);
             bytesHeld.addAndGet(-cap);
-            tail.set(t + 1); // a full fence: the producer's waiter below is read after it
+            tail.lazySet(t + 1);
         }
+        VarHandle.fullFence(); // the tail's stores before the read of waiter (its awaitRoom re-checks after writing it)
         Thread w = waiter;
         if (w != null) LockSupport.unpark(w);
         return true;

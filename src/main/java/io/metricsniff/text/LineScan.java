@@ -93,18 +93,7 @@ public final class LineScan {
      * @return the number of fields (may exceed what {@code bounds} holds)
      */
     public static int split(byte[] b, int from, int to, Whitespace mode, int[] bounds) {
-        int n = 0;
-        int i = from;
-        while (i < to) {
-            int s;
-            while (i < to && (s = space(b, i, to, mode)) > 0) i += s;
-            if (i >= to) break;
-            int start = i;
-            i = fieldEnd(b, i, to, mode);
-            if (2 * n + 1 < bounds.length) { bounds[2 * n] = start; bounds[2 * n + 1] = i; }
-            n++;
-        }
-        return n;
+        return split(b, from, to, mode, bounds, false);
     }
 
     /**
@@ -113,23 +102,37 @@ public final class LineScan {
      * which saves a separate {@link #isAscii} pass over every line.
      */
     public static int splitAscii(byte[] b, int from, int to, Whitespace mode, int[] bounds) {
+        return split(b, from, to, mode, bounds, true);
+    }
+
+    /** {@code asciiOnly}: -1 at the first byte of 0x80 or above, before it is read as a space or a field's. */
+    private static int split(byte[] b, int from, int to, Whitespace mode, int[] bounds, boolean asciiOnly) {
         int n = 0;
         int i = from;
         while (i < to) {
-            while (i < to && b[i] >= 0 && space(b, i, to, mode) > 0) i++;
+            int s;
+            while (i < to && !(asciiOnly && b[i] < 0) && (s = space(b, i, to, mode)) > 0) i += s;
             if (i >= to) break;
-            if (b[i] < 0) return -1; // also where a field stopped at one
             int start = i;
-            while ((i = spaceCandidate(b, i, to)) < to && b[i] >= 0 && space(b, i, to, mode) == 0) i++;
+            i = fieldEnd(b, i, to, mode, asciiOnly);
+            if (i < 0) return -1;
             if (2 * n + 1 < bounds.length) { bounds[2 * n] = start; bounds[2 * n + 1] = i; }
             n++;
         }
         return n;
     }
 
-    /** Where the field starting at {@code i} ends: the next whitespace of {@code mode}, or {@code to}. */
-    private static int fieldEnd(byte[] b, int i, int to, Whitespace mode) {
-        while ((i = spaceCandidate(b, i, to)) < to && space(b, i, to, mode) == 0) i++;
+    /**
+     * Where the field starting at {@code i} ends: the next whitespace of {@code mode}, or {@code to};
+     * with {@code asciiOnly}, -1 at a byte of 0x80 or above (the field's first byte included).
+     */
+    private static int fieldEnd(byte[] b, int i, int to, Whitespace mode, boolean asciiOnly) {
+        if (asciiOnly && b[i] < 0) return -1;
+        while ((i = spaceCandidate(b, i, to)) < to) {
+            if (asciiOnly && b[i] < 0) return -1;
+            if (space(b, i, to, mode) > 0) break;
+            i++;
+        }
         return i;
     }
 
