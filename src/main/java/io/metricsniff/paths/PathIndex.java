@@ -14,7 +14,7 @@ import java.util.List;
  * lives in {@link Column}s indexed by the id.
  *
  * <p>Bounded: at {@code maxPaths} tracked paths the index halves its sample (level + 1): only paths
- * whose fingerprint has its top {@code level} bits zero stay, so a path is consistently in or out;
+ * whose fingerprint has its low {@code level} bits zero stay, so a path is consistently in or out;
  * the others' ids are released (their columns reset) and reused. {@link #sampledFraction()} says
  * what is covered. Single-threaded: the processing thread alone calls it.
  */
@@ -39,11 +39,14 @@ public final class PathIndex {
     private static final int INITIAL_SLOTS = 1024;
 
     private final int maxPaths;
-    // One long a slot: the fingerprint's high 41 bits (the tag) over id + 1 (0 = empty), so a lookup
-    // touches one cache line. The slot adds the low bits: a false match needs the same 41-bit tag
-    // within one probe run (~1e-12 a lookup). Full fingerprints by id serve rebuilding and the check
-    // of a guessed id.
+    // One long a slot: the fingerprint's high 41 bits (the tag) over id + 1 (0 = empty). A path's home
+    // slot is the top bits of its tag, so the table keeps paths in fingerprint order and growing it is
+    // two sequential streams: slot s of the old table goes to 2s or 2s+1 of the new (placing paths
+    // by id was a random write each: 10 % of a 5 M-path replay). The home bits say little within a
+    // probe run, so a tag match is checked against the full fingerprint (by id), which keeps the
+    // index exact; a path new to the index never gets that far.
     private long[] slots = new long[INITIAL_SLOTS];
+    private int shift = Long.SIZE - Integer.numberOfTrailingZeros(INITIAL_SLOTS); // home = fp >>> shift
     private final LongColumn fingerprints = new LongColumn(0);
     private int size;
     private int nextId;
@@ -96,9 +99,12 @@ public final class PathIndex {
         if (!sampled(fp)) { sampledOut++; return NONE; }
         if (predicted >= 0 && predicted < nextId && fingerprints.get(predicted) == fp) return predicted;
         int mask = slots.length - 1;
-        int i = (int) fp & mask;
+        int i = (int) (fp >>> shift);
         for (long e; (e = slots[i]) != 0; i = (i + 1) & mask) {
-            if (((e ^ fp) & TAG) == 0) return (int) (e & ID) - 1;
+            if (((e ^ fp) & TAG) == 0) {
+                int id = (int) (e & ID) - 1;
+                if (fingerprints.get(id) == fp) return id;
+            }
         }
         if (size >= maxPaths) {
             halveSample();
@@ -134,8 +140,11 @@ public final class PathIndex {
 
     private boolean sampled(long fp) { return inSample(fp, level); }
 
-    /** In the sample of {@code level}: the fingerprint's top {@code level} bits are zero. */
-    private static boolean inSample(long fp, int level) { return level == 0 || fp >>> (64 - level) == 0; }
+    /**
+     * In the sample of {@code level}: the fingerprint's low {@code level} bits are zero (the top
+     * bits place a path in the table: a sample of them would crowd one end of it).
+     */
+    private static boolean inSample(long fp, int level) { return (fp & ((1L << level) - 1)) == 0; }
 
     /** A column of doubles indexed by path id; entries go back to {@code initial} when an id is released. */
     public DoubleColumn doubles(double initial) { return register(new DoubleColumn(initial)); }
@@ -167,7 +176,7 @@ public final class PathIndex {
                 size--;
             }
         }
-        rebuild(slots.length);
+        placeByIds();
     }
 
     private void release(int id) {
@@ -176,26 +185,38 @@ public final class PathIndex {
         for (Column c : columns) c.reset(id);
     }
 
-    private void grow() { rebuild(slots.length * 2); }
+    /**
+     * Twice the slots, old table walked in order: its paths come in home order, and a path with home
+     * h goes to 2h or 2h+1, so reads and writes both stream (and no fingerprint is read).
+     */
+    private void grow() {
+        long[] old = slots, table = new long[old.length * 2];
+        int mask = table.length - 1;
+        shift--;
+        for (long e : old) {
+            if (e == 0) continue;
+            int i = (int) (e >>> shift);
+            while (table[i] != 0) i = (i + 1) & mask;
+            table[i] = e;
+        }
+        slots = table;
+    }
 
     /**
-     * A table of {@code slotCount} slots with every tracked path placed anew. Walks the ids, not the old
-     * table: the fingerprints are read in order and each path costs one random write, where walking
-     * the table cost a random fingerprint read as well (10 % of a 5 M new-path replay). A tracked
-     * id is one below {@link #nextId} whose fingerprint is in the sample: a released id keeps one
-     * that is not.
+     * After the sample halved: the table emptied in place and every tracked path placed anew,
+     * walking the ids (the fingerprints column is read in order). A tracked id is one below
+     * {@link #nextId} whose fingerprint is in the sample: a released id keeps one that is not.
      */
-    private void rebuild(int slotCount) {
-        long[] table = slotCount == slots.length ? slots : new long[slotCount]; // halving: in place, no second table
-        if (table == slots) Arrays.fill(table, 0);
-        int mask = slotCount - 1;
+    private void placeByIds() {
+        long[] table = slots;
+        Arrays.fill(table, 0);
+        int mask = table.length - 1;
         for (int id = 0; id < nextId; id++) {
             long fp = fingerprints.get(id);
             if (!sampled(fp)) continue;
-            int i = (int) fp & mask;
+            int i = (int) (fp >>> shift);
             while (table[i] != 0) i = (i + 1) & mask;
             table[i] = (fp & TAG) | (id + 1);
         }
-        slots = table;
     }
 }

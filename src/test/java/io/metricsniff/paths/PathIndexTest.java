@@ -35,14 +35,34 @@ class PathIndexTest {
     @Test
     void slotCollisionsProbeToTheRightPath() {
         PathIndex ix = new PathIndex(1000);
-        // same low bits (same home slot in any table size), different fingerprints
-        long a = 0x1234_0000_0000_0005L, b = 0x5678_0000_0000_0005L, c = 0x9ABC_0000_0000_0005L;
+        // the same high 41 bits: the same home slot in any table size and the same tag in the slot;
+        // only the full fingerprint (checked on a tag match) tells them apart
+        long a = 0x1234_5678_9AB0_0005L, b = 0x1234_5678_9AB0_0006L, c = 0x1234_5678_9AB7_FFFFL;
         int ia = ix.idOf(a), ib = ix.idOf(b), ic = ix.idOf(c);
         assertEquals(3, Set.of(ia, ib, ic).size());
         assertEquals(ib, ix.idOf(b));
         assertEquals(ia, ix.idOf(a));
         assertEquals(ic, ix.idOf(c));
+        assertEquals(3, ix.size());
         assertEquals(ix.idOf(0), ix.idOf(0), "a fingerprint of 0 is a path like any other");
+    }
+
+    @Test
+    void growingKeepsEveryPathFindable() {
+        // a third in the table's last quarter (probe runs wrap around its end), a third in its first,
+        // through several doublings
+        PathIndex ix = new PathIndex(1_000_000);
+        java.util.Random r = new java.util.Random(13);
+        long[] fps = new long[50_000];
+        for (int i = 0; i < fps.length; i++) {
+            long fp = r.nextLong();
+            fps[i] = i % 3 == 0 ? fp | 0xC000_0000_0000_0000L : i % 3 == 1 ? fp >>> 2 : fp;
+        }
+        int[] ids = new int[fps.length];
+        for (int i = 0; i < fps.length; i++) ids[i] = ix.idOf(fps[i]);
+        assertEquals(fps.length, ix.size());
+        for (int i = 0; i < fps.length; i++) assertEquals(ids[i], ix.idOf(fps[i]), "fingerprint " + i);
+        assertEquals(fps.length, ix.size(), "no path added twice");
     }
 
     @Test
