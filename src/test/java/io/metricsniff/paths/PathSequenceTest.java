@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A stream's order predicts ids; a prediction never changes the id a path gets. */
 class PathSequenceTest {
@@ -37,6 +38,37 @@ class PathSequenceTest {
             assertEquals(plain.idOf(f), ix.idOf(f, guess), "path " + f + " guess " + guess);
         }
         assertEquals(plain.sampledFraction(), ix.sampledFraction());
+    }
+
+    @Test void noGuessesWhileTheOrderIsRandomAndBackSoonAfterItSettles() {
+        PathIndex ix = new PathIndex(100_000);
+        PathSequence seq = ix.sequence();
+        Random rnd = new Random(11);
+        int paths = 5_000, offered = 0;
+        for (int k = 0; k < 20_000; k++) {        // paths in random order: a guess would rarely be right
+            int guess = seq.predict();
+            if (k >= 10_000 && guess != PathIndex.NONE) offered++;
+            seq.seen(ix.idOf(fp(rnd.nextInt(paths)), guess));
+        }
+        assertEquals(0, offered, "guesses offered while the order is random");
+        int[] ids = new int[paths];
+        for (int round = 0; round < 2; round++) {  // now one order, twice
+            for (int i = 0; i < paths; i++) {
+                ids[i] = ix.idOf(fp(i), seq.predict());
+                seq.seen(ids[i]);
+            }
+        }
+        assertTrue(rightGuesses(seq, ids) >= paths * 99 / 100, "two rounds after the order settled, nearly every guess is offered and right");
+        assertEquals(paths, rightGuesses(seq, ids), "a round later, every one");
+    }
+
+    private static int rightGuesses(PathSequence seq, int[] ids) {
+        int right = 0;
+        for (int id : ids) {
+            if (seq.predict() == id) right++;
+            seq.seen(id);
+        }
+        return right;
     }
 
     private static long fp(int i) { return PathHash.fmix(0x9E3779B97F4A7C15L * (i + 1)); }
