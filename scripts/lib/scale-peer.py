@@ -7,6 +7,8 @@
 SHAPE: mix     LINES lines over PATHS structured paths, 4 connections, send-time timestamps,
                0.8 % problems (nan values, tabs, late, future, one field) at fixed positions
        skew    the same, but one of the 4 senders' clock runs 10 minutes ahead (its lines: future)
+       shuffled  as mix, but every round of PATHS lines visits the paths in a new random order (a
+               relay whose interleaving of senders changes, a sender iterating a hash table)
        chatty  one connection, 100-byte segments (TCP_MAXSEG 112 and TCP_NODELAY), as collectd's
                small writes arrive
        flows   PATHS concurrent connections held open, LINES lines spread over them
@@ -15,6 +17,7 @@ Verdicts are carbon's with metricsniff's defaults (--late 60s --future 60s).
 import importlib.util
 import json
 import os
+import random
 import socket
 import sys
 import time
@@ -29,9 +32,9 @@ def path(i):
     return b"dc%d.rack%02d.host%06d.%s" % (i % 3, i // 30 % 40, i // 10, METRICS[i % 10])
 
 
-def line(j, paths, now, skewed):
-    """Line j of the stream and its verdict; 8 in 1000 are problems."""
-    p = path(j % paths)
+def line(j, paths, now, skewed, order=None):
+    """Line j of the stream and its verdict; 8 in 1000 are problems. order: the round's path order."""
+    p = path(order[j % paths] if order else j % paths)
     k = j % 1000
     if skewed:
         return b"%s %d %d\n" % (p, j, now + 600), "future"
@@ -62,6 +65,8 @@ def send(host, port, shape, lines, paths):
             s.connect((host, port))
             socks.append(s)
     j = 0
+    order = list(range(paths)) if shape == "shuffled" else None
+    shuffler = random.Random(2003)
     while j < lines:
         n = min(BATCH, lines - j)
         now = int(time.time())
@@ -71,7 +76,9 @@ def send(host, port, shape, lines, paths):
                 continue
             out = []
             for _ in range(share):
-                text, verdict = line(j, paths, now, shape == "skew" and c == 0)
+                if order and j % paths == 0:
+                    shuffler.shuffle(order)
+                text, verdict = line(j, paths, now, shape == "skew" and c == 0, order)
                 out.append(text)
                 counts[verdict] += 1
                 j += 1
