@@ -15,6 +15,9 @@ public abstract class Column {
     /** Back to the initial value: the id was released and will name another path. */
     abstract void reset(int id);
 
+    /** Reads the entries of {@code ids[0, n)} (to bring them into cache); their sum, to be kept by the caller. */
+    abstract long read(int[] ids, int n);
+
     static int pages(int id, int have) {
         int need = (id >>> PAGE_BITS) + 1;
         return need <= have ? have : Math.max(need, have * 2);

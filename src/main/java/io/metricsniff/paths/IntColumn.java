@@ -15,6 +15,12 @@ public final class IntColumn extends Column {
         return pages[p][id & MASK];
     }
 
+    @Override long read(int[] ids, int n) {
+        long sum = 0;
+        for (int k = 0; k < n; k++) sum += get(ids[k]);
+        return sum;
+    }
+
     public void set(int id, int v) {
         int p = id >>> PAGE_BITS;
         if (p >= pages.length) pages = Arrays.copyOf(pages, pages(id, pages.length));

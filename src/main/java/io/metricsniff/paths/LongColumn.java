@@ -15,6 +15,12 @@ public final class LongColumn extends Column {
         return pages[p][id & MASK];
     }
 
+    @Override long read(int[] ids, int n) {
+        long sum = 0;
+        for (int k = 0; k < n; k++) sum += get(ids[k]);
+        return sum;
+    }
+
     public void set(int id, long v) { page(id)[id & MASK] = v; }
 
     @Override void reset(int id) {

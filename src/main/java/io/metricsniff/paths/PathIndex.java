@@ -37,6 +37,11 @@ public final class PathIndex {
     /** The table grows at 3/4 full: linear probing stays short with a mixed hash. */
     private static final int LOAD_NUM = 3, LOAD_DEN = 4;
     private static final int INITIAL_SLOTS = 1024;
+    /**
+     * Lookups warmed together ({@link #warm}): more than a 1500-byte segment's lines, few enough
+     * that what they read stays in cache (and the TLB) until the lines are judged.
+     */
+    public static final int WARM_BATCH = 64;
 
     private final int maxPaths;
     // One long a slot: the fingerprint's high 41 bits (the tag) over id + 1 (0 = empty). A path's home
@@ -55,6 +60,7 @@ public final class PathIndex {
     private int level;
     private long sampledOut;
     private final List<Column> columns = new ArrayList<>();
+    private final int[] warmIds = new int[WARM_BATCH];
     /** Per id, the id that followed it last in some stream (see {@link PathSequence}). */
     private final IntColumn successors = register(new IntColumn(NONE));
 
@@ -117,6 +123,38 @@ public final class PathIndex {
         return id;
     }
 
+    /**
+     * Reads, changing nothing, what lookups of these fingerprints will read: their slots, then for
+     * each path found its fingerprint and column entries. Each step is a tight loop over all of
+     * them, so the processor has many cache misses in flight at once (one at a time, behind each
+     * line's work, each cost its full latency). The ids are a guess by tag, good enough for
+     * warming.
+     *
+     * @return a sum of what was read, for the caller to keep (else the reads could be dropped)
+     */
+    public long warm(long[] fps, int n) {
+        long sum = 0;
+        long[] table = slots;
+        for (int k = 0; k < n; k++) sum += table[(int) (fps[k] >>> shift)];
+        int found = 0;
+        for (int k = 0; k < n; k++) {
+            int id = idByTag(fps[k]);
+            if (id >= 0) warmIds[found++] = id;
+        }
+        sum += fingerprints.read(warmIds, found);
+        for (Column c : columns) sum += c.read(warmIds, found);
+        return sum;
+    }
+
+    /** The id in the first slot whose tag matches {@code fp}'s, or -1: for warming, unchecked. */
+    private int idByTag(long fp) {
+        int mask = slots.length - 1;
+        for (int i = (int) (fp >>> shift); slots[i] != 0; i = (i + 1) & mask) {
+            if (((slots[i] ^ fp) & TAG) == 0) return (int) (slots[i] & ID) - 1;
+        }
+        return -1;
+    }
+
     /** A new order of paths for one stream (a TCP direction), to predict its next path id. */
     public PathSequence sequence() { return new PathSequence(this); }
 
@@ -153,7 +191,10 @@ public final class PathIndex {
 
     /** Called with each id released when the sample halves, before the id is reused. */
     public void onRelease(java.util.function.IntConsumer reset) {
-        register(new Column() { @Override void reset(int id) { reset.accept(id); } });
+        register(new Column() {
+            @Override void reset(int id) { reset.accept(id); }
+            @Override long read(int[] ids, int n) { return 0; }
+        });
     }
 
     private <C extends Column> C register(C c) {

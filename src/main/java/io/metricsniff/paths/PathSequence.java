@@ -7,8 +7,9 @@ package io.metricsniff.paths;
  * against the fingerprint column (ids given in arrival order, so mostly the next cache line); a
  * lookup in the index's table touches a random slot of tens of MB: a cache and TLB miss at
  * millions of paths. A wrong guess costs its fingerprint read, itself a cache miss when the order
- * is random, so guesses are offered only while they mostly come true. One per TCP direction,
- * processing thread only.
+ * is random, so guesses are offered only while they mostly come true; then the lookups go to the
+ * table, and the stream asks for its coming records' lookups to be warmed together ({@link #warm}).
+ * One per TCP direction, processing thread only.
  */
 public final class PathSequence {
     /**
@@ -29,6 +30,8 @@ public final class PathSequence {
     private final PathIndex index;
     private int last = PathIndex.NONE;
     private int record = RECORD_MAX; // how the guesses would have fared lately; above 0: offer them
+    private boolean looked = true;   // a lookup went (or would have gone) to the table since warm()
+    private long warmed;             // the sum warm() read: kept, so that the reads are not optimised away
 
     PathSequence(PathIndex index) { this.index = index; }
 
@@ -45,14 +48,28 @@ public final class PathSequence {
      */
     public void seen(int id) {
         if (id < 0) return;
+        if (last == PathIndex.NONE || record <= 0) looked = true; // no guess offered: the lookup read the table
         if (last != PathIndex.NONE && (record > 0 || last % WATCHED_WHILE_OFF == 0)) {
             int guess = index.successor(last);
             if (guess == id) record = Math.min(RECORD_MAX, record + RIGHT);
             else {
+                looked = true;
                 index.successor(last, id);
                 if (guess != PathIndex.NONE) record = Math.max(RECORD_MIN, record - 1); // nothing learnt: no guess to score
             }
         }
         last = id;
+    }
+
+    /** Whether lookups went to the index's table since the last {@link #warm}: warming would pay. */
+    public boolean wantsWarming() { return looked; }
+
+    /**
+     * Reads what the lookups of the coming records' paths (their fingerprints, {@code fps[0, n)})
+     * will read, all together, before they are judged ({@link PathIndex#warm}).
+     */
+    public void warm(long[] fps, int n) {
+        looked = false;
+        warmed += index.warm(fps, n);
     }
 }

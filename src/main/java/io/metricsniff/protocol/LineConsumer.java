@@ -17,4 +17,13 @@ public interface LineConsumer extends StreamConsumer {
 
     /** The direction ended ({@code reason}) inside a line: the bytes after the last delimiter. */
     void unterminated(byte[] raw, long length, EndReason reason, long timeNanos);
+
+    /**
+     * A look at the lines about to come, before any of them is delivered: {@code buf[from, to)}
+     * starts at a line start (its last line may be partial). A consumer may warm its caches with
+     * it (lookups issued together overlap their cache misses); nothing may depend on it.
+     *
+     * @return where it stopped looking: the framer offers the rest again from there ({@code to}: all seen)
+     */
+    default int ahead(byte[] buf, int from, int to) { return to; }
 }

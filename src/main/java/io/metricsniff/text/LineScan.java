@@ -141,7 +141,7 @@ public final class LineScan {
      * space is) or 0x80 and up (Unicode spaces); {@code to} when none. Eight bytes a step: a
      * name's bytes are none of these, so a field costs a few steps instead of a test per byte.
      */
-    private static int spaceCandidate(byte[] b, int i, int to) {
+    public static int spaceCandidate(byte[] b, int i, int to) {
         for (; i + 8 <= to; i += 8) {
             long w = (long) LONGS.get(b, i);
             // below 0x21: the subtraction borrows into the high bit; the lowest flag is exact

@@ -31,6 +31,12 @@ abstract class JudgedStream implements StreamConsumer {
         paths.seen(rec.pathId());
     }
 
+    /** Whether the coming records' path lookups are worth warming (see {@link PathSequence#warm}). */
+    protected final boolean warmable() { return paths.wantsWarming(); }
+
+    /** Warms the path lookups of the coming records, whose paths have these fingerprints. */
+    protected final void warm(long[] fps, int n) { paths.warm(fps, n); }
+
     @Override public final void gap(long bytes, long timeNanos) { sink.gap(timeNanos, src, dst, bytes); }
 
     @Override public final void skipped(long bytes, String why, long timeNanos) { sink.skipped(timeNanos, src, dst, bytes, why); }

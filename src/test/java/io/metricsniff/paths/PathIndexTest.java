@@ -115,4 +115,30 @@ class PathIndexTest {
         assertTrue(ix.idLimit() <= 1000, "ids stay within the limit: " + ix.idLimit());
         assertNotEquals(1.0, ix.sampledFraction());
     }
+
+    @Test
+    void warmingChangesNothing() {
+        PathIndex ix = new PathIndex(1_000_000);
+        DoubleColumn col = ix.doubles(-1);
+        java.util.Random r = new java.util.Random(3);
+        long[] known = new long[5_000];
+        for (int i = 0; i < known.length; i++) {
+            known[i] = r.nextLong();
+            col.set(ix.idOf(known[i]), i);
+        }
+        // known paths, new ones, and new ones with a known path's tag (only the low 23 bits differ)
+        long[] batch = new long[PathIndex.WARM_BATCH];
+        for (int k = 0; k < batch.length; k++) {
+            batch[k] = k % 3 == 0 ? known[k] : k % 3 == 1 ? r.nextLong() : known[k] ^ (k + 1);
+        }
+        ix.warm(batch, batch.length);
+        assertEquals(known.length, ix.size(), "no path added");
+        for (int i = 0; i < known.length; i++) {
+            int id = ix.idOf(known[i]);
+            assertEquals(i, id, "path " + i + " keeps its id");
+            assertEquals(i, col.get(id));
+        }
+        assertEquals(known.length, ix.size());
+        assertEquals(known.length, ix.idOf(batch[1]), "a new path still gets the next id");
+    }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A stream's order predicts ids; a prediction never changes the id a path gets. */
@@ -60,6 +61,26 @@ class PathSequenceTest {
         }
         assertTrue(rightGuesses(seq, ids) >= paths * 99 / 100, "two rounds after the order settled, nearly every guess is offered and right");
         assertEquals(paths, rightGuesses(seq, ids), "a round later, every one");
+    }
+
+    @Test void warmingIsAskedForOnlyWhileLookupsGoToTheTable() {
+        PathIndex ix = new PathIndex(1000);
+        PathSequence seq = ix.sequence();
+        assertTrue(seq.wantsWarming(), "a new stream's lookups go to the table");
+        int[] ids = new int[100];
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = ix.idOf(fp(i), seq.predict());
+                seq.seen(ids[i]);
+            }
+        }
+        seq.warm(new long[0], 0);
+        assertEquals(ids.length, rightGuesses(seq, ids), "the order holds: every guess right");
+        assertFalse(seq.wantsWarming(), "no lookup read the table");
+        seq.seen(ids[50]);                        // out of order: the next guess is wrong
+        assertTrue(seq.wantsWarming());
+        seq.warm(new long[0], 0);
+        assertFalse(seq.wantsWarming());
     }
 
     private static int rightGuesses(PathSequence seq, int[] ids) {

@@ -30,7 +30,9 @@ public final class DelimiterFramer extends StreamFramer {
     @Override
     protected int frames(byte[] buf, int from, int to, long timeNanos) {
         int i = from;
+        int shown = from; // lines from here on were not yet offered to out.ahead
         while (i < to) {
+            if (i >= shown && pending.isEmpty()) shown = out.ahead(buf, i, to);
             int nl = LineScan.indexOf(buf, i, to, delimiter);
             if (nl < 0) {
                 pending.append(buf, i, to - i, maxLine);
