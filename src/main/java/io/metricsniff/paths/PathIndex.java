@@ -130,9 +130,11 @@ public final class PathIndex {
      * line's work, each cost its full latency). The ids are a guess by tag, good enough for
      * warming.
      *
+     * @param successorsToo whether the stream will read these paths' successors (see
+     *                      {@link PathSequence}: not while it offers no guesses)
      * @return a sum of what was read, for the caller to keep (else the reads could be dropped)
      */
-    public long warm(long[] fps, int n) {
+    long warm(long[] fps, int n, boolean successorsToo) {
         long sum = 0;
         long[] table = slots;
         for (int k = 0; k < n; k++) sum += table[(int) (fps[k] >>> shift)];
@@ -142,7 +144,7 @@ public final class PathIndex {
             if (id >= 0) warmIds[found++] = id;
         }
         sum += fingerprints.read(warmIds, found);
-        for (Column c : columns) sum += c.read(warmIds, found);
+        for (Column c : columns) if (successorsToo || c != successors) sum += c.read(warmIds, found);
         return sum;
     }
 

@@ -70,6 +70,6 @@ public final class PathSequence {
      */
     public void warm(long[] fps, int n) {
         looked = false;
-        warmed += index.warm(fps, n);
+        warmed += index.warm(fps, n, record > 0);
     }
 }

@@ -131,7 +131,7 @@ class PathIndexTest {
         for (int k = 0; k < batch.length; k++) {
             batch[k] = k % 3 == 0 ? known[k] : k % 3 == 1 ? r.nextLong() : known[k] ^ (k + 1);
         }
-        ix.warm(batch, batch.length);
+        ix.warm(batch, batch.length, true);
         assertEquals(known.length, ix.size(), "no path added");
         for (int i = 0; i < known.length; i++) {
             int id = ix.idOf(known[i]);
