@@ -60,6 +60,7 @@ public final class PathIndex {
     private int level;
     private long sampledOut;
     private final List<Column> columns = new ArrayList<>();
+    private final long[] warmFps = new long[WARM_BATCH]; // filled by the warming stream (see PathSequence)
     private final int[] warmIds = new int[WARM_BATCH];
     /** Per id, the id that followed it last in some stream (see {@link PathSequence}). */
     private final IntColumn successors = register(new IntColumn(NONE));
@@ -147,6 +148,8 @@ public final class PathIndex {
         for (Column c : columns) if (successorsToo || c != successors) sum += c.read(warmIds, found);
         return sum;
     }
+
+    long[] warmBatch() { return warmFps; }
 
     /** The id in the first slot whose tag matches {@code fp}'s, or -1: for warming, unchecked. */
     private int idByTag(long fp) {

@@ -61,6 +61,12 @@ public final class PathSequence {
         last = id;
     }
 
+    /**
+     * An array of {@link PathIndex#WARM_BATCH} for the fingerprints passed to {@link #warm}: the
+     * index's one (everything here runs on the processing thread), not one per stream (100,000 flows).
+     */
+    public long[] warmBatch() { return index.warmBatch(); }
+
     /** Whether lookups went to the index's table since the last {@link #warm}: warming would pay. */
     public boolean wantsWarming() { return looked; }
 

@@ -22,7 +22,6 @@ public final class JudgedLines extends JudgedStream implements LineConsumer {
 
     private long lines;
     private String killer;         // what closed the connection, null while it is open
-    private final long[] coming = new long[PathIndex.WARM_BATCH]; // fingerprints of the lines ahead
 
     public JudgedLines(Endpoint src, Endpoint dst, Judge judge, RecordSink sink) {
         super(src, dst, judge, sink);
@@ -58,6 +57,7 @@ public final class JudgedLines extends JudgedStream implements LineConsumer {
      */
     @Override public int ahead(byte[] buf, int from, int to) {
         if (!warmable()) return to;
+        long[] coming = warmBatch();
         int n = 0, i = from;
         while (i < to && n < coming.length) {
             int nl = LineScan.indexOf(buf, i, to, (byte) '\n');

@@ -34,6 +34,9 @@ abstract class JudgedStream implements StreamConsumer {
     /** Whether the coming records' path lookups are worth warming (see {@link PathSequence#warm}). */
     protected final boolean warmable() { return paths.wantsWarming(); }
 
+    /** Where to put the coming records' path fingerprints for {@link #warm} (shared: one processing thread). */
+    protected final long[] warmBatch() { return paths.warmBatch(); }
+
     /** Warms the path lookups of the coming records, whose paths have these fingerprints. */
     protected final void warm(long[] fps, int n) { paths.warm(fps, n); }
 
