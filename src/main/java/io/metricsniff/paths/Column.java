@@ -15,6 +15,9 @@ public abstract class Column {
     /** Back to the initial value: the id was released and will name another path. */
     abstract void reset(int id);
 
+    /** Allocates the page that holds {@code id} if it has none (see {@link PathIndex}: before the id is used). */
+    abstract void allocate(int id);
+
     /** Reads the entries of {@code ids[0, n)} (to bring them into cache); their sum, to be kept by the caller. */
     abstract long read(int[] ids, int n);
 

@@ -8,6 +8,7 @@ public final class DoubleColumn extends Column {
 
     public double get(int id) { return Double.longBitsToDouble(bits.get(id)); }
 
+    @Override void allocate(int id) { bits.allocate(id); }
     @Override long read(int[] ids, int n) { return bits.read(ids, n); }
     public void set(int id, double v) { bits.set(id, Double.doubleToRawLongBits(v)); }
 

@@ -21,7 +21,11 @@ public final class IntColumn extends Column {
         return sum;
     }
 
-    public void set(int id, int v) {
+    public void set(int id, int v) { page(id)[id & MASK] = v; }
+
+    @Override void allocate(int id) { page(id); }
+
+    private int[] page(int id) {
         int p = id >>> PAGE_BITS;
         if (p >= pages.length) pages = Arrays.copyOf(pages, pages(id, pages.length));
         int[] page = pages[p];
@@ -30,7 +34,7 @@ public final class IntColumn extends Column {
             if (initial != 0) Arrays.fill(page, initial);
             pages[p] = page;
         }
-        page[id & MASK] = v;
+        return page;
     }
 
     @Override void reset(int id) {

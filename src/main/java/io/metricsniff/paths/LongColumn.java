@@ -28,6 +28,8 @@ public final class LongColumn extends Column {
         if (p < pages.length && pages[p] != null) pages[p][id & MASK] = initial;
     }
 
+    @Override void allocate(int id) { page(id); }
+
     private long[] page(int id) {
         int p = id >>> PAGE_BITS;
         if (p >= pages.length) pages = Arrays.copyOf(pages, pages(id, pages.length));

@@ -118,6 +118,7 @@ public final class PathIndex {
             return idOf(fp);
         }
         int id = freeCount > 0 ? free[--freeCount] : nextId++;
+        if ((id & Column.MASK) == 0) allocate(id);
         slots[i] = (fp & TAG) | (id + 1);
         fingerprints.set(id, fp);
         if (++size * LOAD_DEN > slots.length * LOAD_NUM) grow();
@@ -198,13 +199,28 @@ public final class PathIndex {
     public void onRelease(java.util.function.IntConsumer reset) {
         register(new Column() {
             @Override void reset(int id) { reset.accept(id); }
+            @Override void allocate(int id) { }
             @Override long read(int[] ids, int n) { return 0; }
         });
     }
 
     private <C extends Column> C register(C c) {
         columns.add(c);
+        for (int id = 0; id < nextId; id += Column.PAGE) c.allocate(id);
         return c;
+    }
+
+    /**
+     * Every column's page for ids from {@code id} on, when the first id of a page is given out, so
+     * that the columns' own checks for a missing page never come true in compiled code. The JIT
+     * compiles a branch never taken so far as a trap: each of those checks, first met there, cost
+     * a deoptimisation and a recompilation of the whole inlined line path (up to ~0.5 s of the
+     * compiler's time each, the line path running slower meanwhile; -XX:+LogCompilation at 5 M
+     * paths). The branch that calls this is the one left.
+     */
+    private void allocate(int id) {
+        fingerprints.allocate(id);
+        for (Column c : columns) c.allocate(id);
     }
 
     /**
