@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * Path bytes to a dense id, for every per-path feature of a run (order check, statistics,
  * retention intervals): one lookup per record, the id cached on the record. Open addressing with
- * linear probing over two primitive arrays (fingerprint, id); no object per path. Per-path state
- * lives in {@link Column}s indexed by the id.
+ * linear probing over one {@code long} a slot (tag and id) and a fingerprint column by id; no object
+ * per path. Per-path state lives in {@link Column}s indexed by the id.
  *
  * <p>Bounded: at {@code maxPaths} tracked paths the index halves its sample (level + 1): only paths
  * whose fingerprint has its low {@code level} bits zero stay, so a path is consistently in or out;
@@ -49,7 +49,8 @@ public final class PathIndex {
     // two sequential streams: slot s of the old table goes to 2s or 2s+1 of the new (placing paths
     // by id was a random write each: 10 % of a 5 M-path replay). The home bits say little within a
     // probe run, so a tag match is checked against the full fingerprint (by id), which keeps the
-    // index exact; a path new to the index never gets that far.
+    // index exact; a path new to the index meets a matching tag only by chance (~1 in 2^18 a slot at
+    // 5 M paths).
     private long[] slots = new long[INITIAL_SLOTS];
     private int shift = Long.SIZE - Integer.numberOfTrailingZeros(INITIAL_SLOTS); // home = fp >>> shift
     private final LongColumn fingerprints = new LongColumn(0);
