@@ -253,16 +253,10 @@ public final class PathIndex {
      * h goes to 2h or 2h+1, so reads and writes both stream (and no fingerprint is read).
      */
     private void grow() {
-        long[] old = slots, table = new long[old.length * 2];
-        int mask = table.length - 1;
+        long[] old = slots;
+        slots = new long[old.length * 2];
         shift--;
-        for (long e : old) {
-            if (e == 0) continue;
-            int i = (int) (e >>> shift);
-            while (table[i] != 0) i = (i + 1) & mask;
-            table[i] = e;
-        }
-        slots = table;
+        for (long e : old) if (e != 0) place(e);
     }
 
     /**
@@ -271,15 +265,18 @@ public final class PathIndex {
      * {@link #nextId} whose fingerprint is in the sample: a released id keeps one that is not.
      */
     private void placeByIds() {
-        long[] table = slots;
-        Arrays.fill(table, 0);
-        int mask = table.length - 1;
+        Arrays.fill(slots, 0);
         for (int id = 0; id < nextId; id++) {
             long fp = fingerprints.get(id);
-            if (!sampled(fp)) continue;
-            int i = (int) (fp >>> shift);
-            while (table[i] != 0) i = (i + 1) & mask;
-            table[i] = (fp & TAG) | (id + 1);
+            if (sampled(fp)) place((fp & TAG) | (id + 1));
         }
+    }
+
+    /** Puts slot entry {@code e} at its home or the first free slot after it (its tag holds the home bits). */
+    private void place(long e) {
+        int mask = slots.length - 1;
+        int i = (int) (e >>> shift);
+        while (slots[i] != 0) i = (i + 1) & mask;
+        slots[i] = e;
     }
 }

@@ -56,8 +56,8 @@ public final class JudgedLines extends JudgedStream implements LineConsumer {
      * @return after {@link PathIndex#WARM_BATCH} lines, else {@code to}
      */
     @Override public int ahead(byte[] buf, int from, int to) {
-        if (!warmable()) return to;
-        long[] coming = warmBatch();
+        if (!paths.wantsWarming()) return to;
+        long[] coming = paths.warmBatch();
         int n = 0, i = from;
         while (i < to && n < coming.length) {
             int nl = LineScan.indexOf(buf, i, to, (byte) '\n');
@@ -65,7 +65,7 @@ public final class JudgedLines extends JudgedStream implements LineConsumer {
             coming[n++] = PathHash.of(buf, i, LineScan.spaceCandidate(buf, i, nl) - i);
             i = nl + 1;
         }
-        warm(coming, n);
+        paths.warm(coming, n);
         return n == coming.length ? i : to;
     }
 

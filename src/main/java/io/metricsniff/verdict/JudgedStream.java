@@ -12,7 +12,8 @@ abstract class JudgedStream implements StreamConsumer {
     protected final Endpoint dst;
     protected final Judge judge;
     protected final RecordSink sink;
-    private final PathSequence paths;
+    /** This stream's order of paths (its guesses, and the warming of its lookups). */
+    protected final PathSequence paths;
 
     JudgedStream(Endpoint src, Endpoint dst, Judge judge, RecordSink sink) {
         this.src = src;
@@ -30,15 +31,6 @@ abstract class JudgedStream implements StreamConsumer {
         sink.metric(rec);
         paths.seen(rec.pathId());
     }
-
-    /** Whether the coming records' path lookups are worth warming (see {@link PathSequence#warm}). */
-    protected final boolean warmable() { return paths.wantsWarming(); }
-
-    /** Where to put the coming records' path fingerprints for {@link #warm} (shared: one processing thread). */
-    protected final long[] warmBatch() { return paths.warmBatch(); }
-
-    /** Warms the path lookups of the coming records, whose paths have these fingerprints. */
-    protected final void warm(long[] fps, int n) { paths.warm(fps, n); }
 
     @Override public final void gap(long bytes, long timeNanos) { sink.gap(timeNanos, src, dst, bytes); }
 
