@@ -1,5 +1,6 @@
 package io.metricsniff.output;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +32,25 @@ public final class Json {
             }
         }
         return sb.append('"');
+    }
+
+    /**
+     * Name/value pairs (a value may be null) as one JSON object: a name given twice is one key (an
+     * object with a repeated key is not JSON every reader takes), with the later value in the
+     * earlier place, as a map of them keeps them (carbon's TaggedSeries.parse fills a dict).
+     */
+    public static StringBuilder pairs(StringBuilder sb, List<String[]> pairs) {
+        Map<String, String> unique = new LinkedHashMap<>();
+        for (String[] p : pairs) unique.put(p[0], p[1]);
+        sb.append('{');
+        boolean first = true;
+        for (Map.Entry<String, String> p : unique.entrySet()) {
+            if (!first) sb.append(',');
+            first = false;
+            string(sb, p.getKey()).append(':');
+            if (p.getValue() == null) sb.append("null"); else string(sb, p.getValue());
+        }
+        return sb.append('}');
     }
 
     /**

@@ -6,9 +6,7 @@ import io.metricsniff.record.Problem;
 import io.metricsniff.record.RecordSink;
 
 import java.io.PrintStream;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** {@code --format json}: one {@code metric} or {@code gap} object per line, as the contract says. */
 public final class JsonLinesSink implements RecordSink {
@@ -30,7 +28,7 @@ public final class JsonLinesSink implements RecordSink {
         Json.string(sb, r.raw());
         if (r.path() != null) Json.string(sb.append(",\"path\":"), r.path());
         if (r.storedPath() != null) Json.string(sb.append(",\"stored_path\":"), r.storedPath());
-        if (!r.tags().isEmpty()) tags(sb, r.tags());
+        if (!r.tags().isEmpty()) Json.pairs(sb.append(",\"tags\":"), r.tags());
         if (r.hasValue()) Json.number(sb.append(",\"value\":"), r.value(), false);
         if (r.hasTimestamp()) Json.number(sb.append(",\"timestamp\":"), r.timestamp(), true);
         if (r.statsdType() != null) {
@@ -55,24 +53,5 @@ public final class JsonLinesSink implements RecordSink {
         times.iso(sb, timeNanos).append("\",\"src\":\"").append(src).append("\",\"dst\":\"").append(dst)
                 .append("\",\"bytes\":").append(bytes).append("}\n");
         out.append(sb);
-    }
-
-    /**
-     * A path's tags as one JSON object: a name given twice is one key (an object with a repeated key
-     * is not JSON every reader takes), with the later value in the earlier place, as the receivers'
-     * own parses keep them (carbon's TaggedSeries.parse fills a dict).
-     */
-    private static void tags(StringBuilder sb, List<String[]> tags) {
-        Map<String, String> unique = new LinkedHashMap<>();
-        for (String[] t : tags) unique.put(t[0], t[1]);
-        sb.append(",\"tags\":{");
-        boolean first = true;
-        for (Map.Entry<String, String> t : unique.entrySet()) {
-            if (!first) sb.append(',');
-            first = false;
-            Json.string(sb, t.getKey()).append(':');
-            Json.string(sb, t.getValue());
-        }
-        sb.append('}');
     }
 }

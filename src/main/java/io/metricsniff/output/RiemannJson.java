@@ -30,14 +30,7 @@ final class RiemannJson {
             sb.append(']');
         }
         List<String[]> attrs = f.attributes();
-        if (!attrs.isEmpty()) {
-            sb.append(",\"attributes\":{");
-            for (int i = 0; i < attrs.size(); i++) {
-                Json.string(i > 0 ? sb.append(',') : sb, attrs.get(i)[0]).append(':');
-                if (attrs.get(i)[1] == null) sb.append("null"); else Json.string(sb, attrs.get(i)[1]);
-            }
-            sb.append('}');
-        }
+        if (!attrs.isEmpty()) Json.pairs(sb.append(",\"attributes\":"), attrs);
     }
 
     private static void str(StringBuilder sb, String key, String v) {

@@ -26,6 +26,12 @@ class JsonTest {
         assertEquals("\"-Infinity\"", Json.number(new StringBuilder(), Double.NEGATIVE_INFINITY, false).toString());
     }
 
+    @Test void pairsWithARepeatedNameAreOneKeyWithTheLaterValue() {
+        String json = Json.pairs(new StringBuilder(), List.of(new String[] {"a", "1"}, new String[] {"b", null},
+                new String[] {"a", "2"})).toString();
+        assertEquals("{\"a\":\"2\",\"b\":null}", json);
+    }
+
     @Test void nestedValuesKeepInsertionOrder() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", "summary");
