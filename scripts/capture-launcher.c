@@ -45,8 +45,8 @@ int main(int argc, char **argv) {
     int n = 0;
     args[n++] = MS_JAVA;
     args[n++] = "-Xms64m";
-    args[n++] = "-Xmx288m"; // as scripts/metricsniff: the path index at 5 M paths (README "Speed and memory")
-    args[n++] = "-XX:+UseParallelGC";
+    args[n++] = "-Xmx288m"; // as scripts/lib.sh ms_java_opts: the path index at 5 M paths (README "Speed and memory")
+    args[n++] = "-XX:+UseSerialGC";
     args[n++] = "-XX:SharedArchiveFile=" MS_JSA; // class data (scripts/lib.sh ms_class_archive); ignored if absent or stale
     args[n++] = "-Xlog:cds=off,cds+dynamic=off";
     args[n++] = "-jar";
