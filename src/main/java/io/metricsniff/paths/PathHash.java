@@ -22,8 +22,13 @@ public final class PathHash {
         int i = off, end = off + len;
         for (; i + 8 <= end; i += 8) h = step(h, (long) LONGS.get(b, i));
         if (i < end) {
-            long tail = 0;
-            for (int s = 0; i < end; i++, s += 8) tail |= (b[i] & 0xFFL) << s;
+            long tail;
+            if (len >= 8) { // the last eight bytes in one load, those already mixed shifted out
+                tail = (long) LONGS.get(b, end - 8) >>> ((8 - (end - i)) << 3);
+            } else {
+                tail = 0;
+                for (int s = 0; i < end; i++, s += 8) tail |= (b[i] & 0xFFL) << s;
+            }
             h = step(h, tail);
         }
         return fmix(h);
