@@ -5,7 +5,7 @@ ms_root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 
 # The JVM options every launcher uses (METRICSNIFF_JAVA_OPTS replaces them). A bounded heap keeps
 # peak memory bounded (the flow table and buffers have their own limits): 288m holds the path index
-# at its 5 M-path limit (~140 MB) beside the 48 MiB packet ring, with peak RSS under 384 MB.
+# at its 5 M-path limit (~165 MB) beside the 48 MiB packet ring, with peak RSS under 384 MB.
 # SerialGC: on this 2-core machine ParallelGC's threads only took CPU from the capture and
 # processing threads (2 M-path bench capture, 5 runs alternated: wall 6.82 -> 6.63 s, CPU 10.1 ->
 # 9.4 s, peak RSS 253 -> 206 MB; 1 k paths CPU 6.26 -> 5.32 s); its longest pause at 5 M paths, 58 ms,
