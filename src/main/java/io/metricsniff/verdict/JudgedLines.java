@@ -4,6 +4,7 @@ import io.metricsniff.decode.Endpoint;
 import io.metricsniff.paths.PathHash;
 import io.metricsniff.paths.PathIndex;
 import io.metricsniff.protocol.LineConsumer;
+import io.metricsniff.protocol.graphite.PlaintextStreamDecoder;
 import io.metricsniff.reassembly.EndReason;
 import io.metricsniff.record.MetricRecord;
 import io.metricsniff.record.Protocol;
@@ -60,7 +61,7 @@ public final class JudgedLines extends JudgedStream implements LineConsumer {
         long[] coming = paths.warmBatch();
         int n = 0, i = from;
         while (i < to && n < coming.length) {
-            int nl = LineScan.indexOf(buf, i, to, (byte) '\n');
+            int nl = LineScan.indexOf(buf, i, to, PlaintextStreamDecoder.NEWLINE); // where the framer cuts
             if (nl < 0) break;
             coming[n++] = PathHash.of(buf, i, LineScan.spaceCandidate(buf, i, nl) - i);
             i = nl + 1;
