@@ -8,9 +8,10 @@ public final class DoubleColumn extends Column {
 
     public double get(int id) { return Double.longBitsToDouble(bits.get(id)); }
 
-    @Override void allocate(int id) { bits.allocate(id); }
-    @Override long read(int[] ids, int n) { return bits.read(ids, n); }
     public void set(int id, double v) { bits.set(id, Double.doubleToRawLongBits(v)); }
 
+    // the Column operations: on the raw bits, as the LongColumn does them
     @Override void reset(int id) { bits.reset(id); }
+    @Override void allocate(int id) { bits.allocate(id); }
+    @Override long read(int[] ids, int n) { return bits.read(ids, n); }
 }
